@@ -1,0 +1,60 @@
+package org.xrm4j.sdk.messages;
+
+import java.util.Map;
+import java.util.function.Function;
+import org.xrm4j.sdk.OrganizationRequest;
+import org.xrm4j.sdk.OrganizationResponse;
+
+/** The typed request and response class of every message in the protocol's table, by message name. */
+public final class Messages {
+    private static final Map<String, Function<Map<String, Object>, OrganizationRequest>> REQUESTS = Map.ofEntries(
+            Map.entry(WhoAmIRequest.NAME, WhoAmIRequest::new),
+            Map.entry(CreateRequest.NAME, CreateRequest::new),
+            Map.entry(RetrieveRequest.NAME, RetrieveRequest::new),
+            Map.entry(RetrieveMultipleRequest.NAME, RetrieveMultipleRequest::new),
+            Map.entry(UpdateRequest.NAME, UpdateRequest::new),
+            Map.entry(UpsertRequest.NAME, UpsertRequest::new),
+            Map.entry(DeleteRequest.NAME, DeleteRequest::new),
+            Map.entry(AssociateRequest.NAME, AssociateRequest::new),
+            Map.entry(DisassociateRequest.NAME, DisassociateRequest::new),
+            Map.entry(SetStateRequest.NAME, SetStateRequest::new),
+            Map.entry(ExecuteMultipleRequest.NAME, ExecuteMultipleRequest::new),
+            Map.entry(ExecuteTransactionRequest.NAME, ExecuteTransactionRequest::new),
+            Map.entry(ExecuteAsyncRequest.NAME, ExecuteAsyncRequest::new),
+            Map.entry(ImportSolutionRequest.NAME, ImportSolutionRequest::new),
+            Map.entry(ImportSolutionAsyncRequest.NAME, ImportSolutionAsyncRequest::new),
+            Map.entry(DeleteAndPromoteRequest.NAME, DeleteAndPromoteRequest::new),
+            Map.entry(MergeRequest.NAME, MergeRequest::new));
+    private static final Map<String, Function<Map<String, Object>, OrganizationResponse>> RESPONSES = Map.ofEntries(
+            Map.entry(WhoAmIResponse.NAME, WhoAmIResponse::new),
+            Map.entry(CreateResponse.NAME, CreateResponse::new),
+            Map.entry(RetrieveResponse.NAME, RetrieveResponse::new),
+            Map.entry(RetrieveMultipleResponse.NAME, RetrieveMultipleResponse::new),
+            Map.entry(UpdateResponse.NAME, UpdateResponse::new),
+            Map.entry(UpsertResponse.NAME, UpsertResponse::new),
+            Map.entry(DeleteResponse.NAME, DeleteResponse::new),
+            Map.entry(AssociateResponse.NAME, AssociateResponse::new),
+            Map.entry(DisassociateResponse.NAME, DisassociateResponse::new),
+            Map.entry(SetStateResponse.NAME, SetStateResponse::new),
+            Map.entry(ExecuteMultipleResponse.NAME, ExecuteMultipleResponse::new),
+            Map.entry(ExecuteTransactionResponse.NAME, ExecuteTransactionResponse::new),
+            Map.entry(ExecuteAsyncResponse.NAME, ExecuteAsyncResponse::new),
+            Map.entry(ImportSolutionResponse.NAME, ImportSolutionResponse::new),
+            Map.entry(ImportSolutionAsyncResponse.NAME, ImportSolutionAsyncResponse::new),
+            Map.entry(DeleteAndPromoteResponse.NAME, DeleteAndPromoteResponse::new),
+            Map.entry(MergeResponse.NAME, MergeResponse::new));
+
+    private Messages() {}
+
+    /** The typed request for {@code name} over {@code parameters}, or a generic one for a message without a class. */
+    public static OrganizationRequest request(String name, Map<String, Object> parameters) {
+        Function<Map<String, Object>, OrganizationRequest> f = REQUESTS.get(name);
+        return f == null ? new OrganizationRequest(name, parameters) : f.apply(parameters);
+    }
+
+    /** The typed response for {@code name} over {@code results}, or a generic one. */
+    public static OrganizationResponse response(String name, Map<String, Object> results) {
+        Function<Map<String, Object>, OrganizationResponse> f = RESPONSES.get(name);
+        return f == null ? new OrganizationResponse(name, results) : f.apply(results);
+    }
+}

@@ -1,0 +1,3 @@
+package org.xrm4j.sdk.query;
+
+public enum JoinOperator { Inner, LeftOuter, Natural }

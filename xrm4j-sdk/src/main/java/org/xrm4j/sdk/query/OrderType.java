@@ -1,0 +1,3 @@
+package org.xrm4j.sdk.query;
+
+public enum OrderType { Ascending, Descending }
