@@ -25,6 +25,7 @@ public final class ErrorCodes {
     public static final ErrorCode NotSupported = def("NotSupported", 0x80040315, 400, "This action is not supported.");
     public static final ErrorCode NotImplemented = def("NotImplemented", 0x80040219, 501, "The requested functionality is not yet implemented.");
     public static final ErrorCode UnExpected = def("UnExpected", 0x80040216, 500, "An unexpected error occurred.");
+    public static final ErrorCode CannotDeleteDueToAssociation = def("CannotDeleteDueToAssociation", 0x80040227, 400, "The object you tried to delete is associated with another object and cannot be deleted.");
     public static final ErrorCode InvalidState = def("InvalidState", 0x80040233, 400, "The object is not in a valid state to perform this operation.");
     public static final ErrorCode Validation = def("Validation", 0x80044331, 400, "A validation error occurred.");
     public static final ErrorCode QueryBuilderNoEntity = def("QueryBuilderNoEntity", 0x80041102, 400, "The specified entity does not exist.");

@@ -14,6 +14,12 @@ public class FaultException extends RuntimeException {
         this.fault = fault;
     }
 
+    /** A fault raised because of {@code cause}, such as the I/O error that kept a client from reaching the server. */
+    public FaultException(OrganizationServiceFault fault, Throwable cause) {
+        super(fault.message(), cause, false, false);
+        this.fault = fault;
+    }
+
     public FaultException(ErrorCode code, String message) { this(new OrganizationServiceFault(code, message)); }
 
     public FaultException(ErrorCode code) { this(code, code.message()); }

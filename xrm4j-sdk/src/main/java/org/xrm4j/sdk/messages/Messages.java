@@ -46,6 +46,12 @@ public final class Messages {
 
     private Messages() {}
 
+    /** The names of the messages that have a typed request class. */
+    public static java.util.Set<String> requestNames() { return REQUESTS.keySet(); }
+
+    /** The names of the messages that have a typed response class. */
+    public static java.util.Set<String> responseNames() { return RESPONSES.keySet(); }
+
     /** The typed request for {@code name} over {@code parameters}, or a generic one for a message without a class. */
     public static OrganizationRequest request(String name, Map<String, Object> parameters) {
         Function<Map<String, Object>, OrganizationRequest> f = REQUESTS.get(name);

@@ -1,0 +1,96 @@
+package org.xrm4j.sdk.json;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Decodes the single-value types: the bare JSON number and the {@code "Value"} of Long, Double, Decimal, Money,
+ * DateTime and Binary. Each takes the value node and reports problems at {@code Value}.
+ */
+final class ScalarReader {
+    private ScalarReader() {}
+
+    static Integer bareNumber(JsonNode n) {
+        if (n.isInt()) return n.intValue();
+        String text = n.toString();
+        if (n.isIntegralNumber()) {
+            throw new JsonDecodeException("The number " + text + " is outside the Int32 range",
+                    "Send it as {\"$type\":\"Long\",\"Value\":\"" + text + "\"}.");
+        }
+        throw new JsonDecodeException("The number " + text + " is not integral; a bare number is an Int32",
+                "Send it as {\"$type\":\"Double\",\"Value\":" + text + "} or {\"$type\":\"Decimal\",\"Value\":\"" + text + "\"}.");
+    }
+
+    static Long longValue(JsonNode v) {
+        if (v.isString()) {
+            try {
+                return Long.parseLong(v.stringValue());
+            } catch (NumberFormatException e) {
+                throw JsonFields.wrongType("Value", "an Int64 as a string of digits", v);
+            }
+        }
+        if (v.isIntegralNumber() && v.canConvertToLong()) return v.longValue();
+        throw JsonFields.wrongType("Value", "an Int64 as a string of digits", v);
+    }
+
+    static Double doubleValue(JsonNode v) {
+        if (v.isNumber()) return v.doubleValue();
+        if (v.isString()) {
+            // JSON has no NaN or infinities; writers (Jackson among them) send them as strings.
+            switch (v.stringValue()) {
+                case "NaN": return Double.NaN;
+                case "Infinity": return Double.POSITIVE_INFINITY;
+                case "-Infinity": return Double.NEGATIVE_INFINITY;
+                default: break;
+            }
+        }
+        throw JsonFields.wrongType("Value", "a number", v);
+    }
+
+    /**
+     * A Decimal or Money amount: a string, which keeps digits and scale exactly. An integral JSON number is exact too
+     * and accepted; a fractional one is refused, since the tree holds it as a double that may have lost digits.
+     */
+    static BigDecimal decimal(JsonNode v) {
+        if (v.isString()) {
+            try {
+                return new BigDecimal(v.stringValue());
+            } catch (NumberFormatException e) {
+                throw JsonFields.wrongType("Value", "a decimal number as a string", v);
+            }
+        }
+        if (v.isIntegralNumber()) return new BigDecimal(v.bigIntegerValue());
+        throw new JsonDecodeException("Expected a decimal number as a string, not " + JsonFields.describe(v),
+                "Quote it, e.g. \"Value\":\"12.50\", so no digit is lost.").at("Value");
+    }
+
+    /** ISO-8601; an offset is converted to UTC and a value without one is taken as UTC. */
+    static Instant dateTime(JsonNode v) {
+        if (!v.isString()) throw JsonFields.wrongType("Value", "an ISO-8601 date and time string", v);
+        String s = v.stringValue();
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e2) {
+                throw new JsonDecodeException("'" + s + "' is not an ISO-8601 date and time",
+                        "Write it as 2026-11-22T03:42:07Z.").at("Value");
+            }
+        }
+    }
+
+    static byte[] binary(JsonNode v) {
+        if (!v.isString()) throw JsonFields.wrongType("Value", "a base64 string", v);
+        try {
+            return Base64.getDecoder().decode(v.stringValue());
+        } catch (IllegalArgumentException e) {
+            throw new JsonDecodeException("The Binary value is not valid base64: " + e.getMessage()).at("Value");
+        }
+    }
+}

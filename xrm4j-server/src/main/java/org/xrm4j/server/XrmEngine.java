@@ -1,0 +1,45 @@
+package org.xrm4j.server;
+
+import java.time.Clock;
+import java.util.UUID;
+import org.xrm4j.sdk.OrganizationRequest;
+import org.xrm4j.sdk.OrganizationResponse;
+import org.xrm4j.server.engine.DeploymentSettings;
+import org.xrm4j.server.engine.ExecutionContext;
+import org.xrm4j.server.engine.Pipeline;
+import org.xrm4j.server.organization.Deployment;
+import org.xrm4j.server.organization.Organization;
+import org.xrm4j.server.security.Authenticator;
+
+/**
+ * The Organization service behind every surface: authenticate, resolve the organization, run the pipeline.
+ * The HTTP adapters only parse and render around {@link #execute}.
+ */
+public final class XrmEngine {
+    private final Deployment deployment;
+    private final Pipeline pipeline;
+    private final Authenticator authenticator;
+    private final Clock clock;
+
+    public XrmEngine(Deployment deployment, Pipeline pipeline, Clock clock) {
+        this.deployment = deployment;
+        this.pipeline = pipeline;
+        this.authenticator = new Authenticator(deployment.tokens());
+        this.clock = clock;
+    }
+
+    public Deployment deployment() { return deployment; }
+
+    public Pipeline pipeline() { return pipeline; }
+
+    public DeploymentSettings settings() { return pipeline.settings(); }
+
+    public Authenticator authenticator() { return authenticator; }
+
+    /** Runs one request for the token's user in the named organization ({@code null}: the default one). */
+    public OrganizationResponse execute(String organization, String token, UUID callerId, OrganizationRequest request) {
+        Organization org = deployment.organization(organization);
+        Authenticator.Callers callers = authenticator.authenticate(org, token, callerId);
+        return pipeline.execute(ExecutionContext.root(org, callers.effective(), callers.initiating(), clock.instant()), request);
+    }
+}

@@ -1,0 +1,114 @@
+package org.xrm4j.server.engine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.xrm4j.sdk.ErrorCodes;
+import org.xrm4j.sdk.FaultException;
+import org.xrm4j.server.store.Database;
+import org.xrm4j.server.store.StoreException;
+
+/**
+ * Deployment settings: stored in the database, changeable at run time, read from memory on the hot path. A
+ * server's profile supplies the defaults (on-premises or online); a stored value overrides the default.
+ */
+public final class DeploymentSettings {
+    public static final String BATCH_SIZE = "BatchSize";
+    public static final String MAX_DEPTH = "MaxDepth";
+    public static final String EXECUTE_MULTIPLE_PER_ORG_MAX_CONNECTIONS = "ExecuteAsyncPerOrgMaxConnectionsPerServer";
+    public static final String MAX_REQUEST_BYTES = "MaxRequestSizeBytes";
+
+    /** The other name the documentation gives the per-organization ExecuteMultiple limit. */
+    private static final Map<String, String> ALIASES = Map.of("ExecuteMultiplePerOrgMaxConnectionsPerServer",
+            EXECUTE_MULTIPLE_PER_ORG_MAX_CONNECTIONS);
+
+    private final Database db;
+    private final Map<String, Long> defaults;
+    private final Map<String, Long> values = new ConcurrentHashMap<>();
+
+    public DeploymentSettings(Database db, Profile profile) {
+        this.db = db;
+        Map<String, Long> d = new LinkedHashMap<>();
+        d.put(BATCH_SIZE, 1000L);
+        d.put(MAX_DEPTH, 8L);
+        d.put(EXECUTE_MULTIPLE_PER_ORG_MAX_CONNECTIONS, profile == Profile.ONLINE ? 2L : 0L);
+        d.put(MAX_REQUEST_BYTES, 128L * 1024 * 1024);
+        this.defaults = d;
+        reload();
+    }
+
+    /** Which deployment's defaults apply. */
+    public enum Profile { ONPREM, ONLINE }
+
+    public int batchSize() { return (int) get(BATCH_SIZE); }
+
+    public int maxDepth() { return (int) get(MAX_DEPTH); }
+
+    public int executeMultiplePerOrgMaxConnections() { return (int) get(EXECUTE_MULTIPLE_PER_ORG_MAX_CONNECTIONS); }
+
+    public long maxRequestBytes() { return get(MAX_REQUEST_BYTES); }
+
+    public long get(String name) {
+        String key = canonical(name);
+        Long v = values.get(key);
+        return v != null ? v : defaults.get(key);
+    }
+
+    /** Every setting with its current value, by name. */
+    public Map<String, Long> all() {
+        Map<String, Long> m = new TreeMap<>();
+        for (String k : defaults.keySet()) m.put(k, get(k));
+        return m;
+    }
+
+    public void set(String name, long value) {
+        String key = canonical(name);
+        if (value < 0 || (key.equals(BATCH_SIZE) && value < 1) || (key.equals(MAX_DEPTH) && value < 1)) {
+            throw new FaultException(ErrorCodes.InvalidArgument, "The value " + value + " is not valid for the setting " + key + ".");
+        }
+        try (Connection c = db.connection()) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table() + " WHERE name = ?")) {
+                ps.setString(1, key);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table() + " (name, settingvalue) VALUES (?, ?)")) {
+                ps.setString(1, key);
+                ps.setString(2, Long.toString(value));
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot save a setting", e);
+        }
+        values.put(key, value);
+    }
+
+    /** Reads the stored values (other server processes may have changed them). */
+    public void reload() {
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT name, settingvalue FROM " + table());
+             ResultSet rs = ps.executeQuery()) {
+            Map<String, Long> fresh = new LinkedHashMap<>();
+            while (rs.next()) {
+                if (defaults.containsKey(rs.getString(1))) fresh.put(rs.getString(1), Long.parseLong(rs.getString(2)));
+            }
+            values.keySet().retainAll(fresh.keySet());
+            values.putAll(fresh);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read settings", e);
+        }
+    }
+
+    private String canonical(String name) {
+        String key = ALIASES.getOrDefault(name, name);
+        for (String k : defaults.keySet()) if (k.equalsIgnoreCase(key)) return k;
+        throw new FaultException(ErrorCodes.InvalidArgument, "Unknown setting '" + name + "'. Settings: "
+                + String.join(", ", defaults.keySet()) + ".");
+    }
+
+    private String table() { return db.dialect().table(Database.DEPLOYMENT_SCHEMA, "xrm_setting"); }
+}

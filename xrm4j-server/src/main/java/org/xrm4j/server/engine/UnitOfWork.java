@@ -1,0 +1,90 @@
+package org.xrm4j.server.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import org.xrm4j.server.store.Database;
+import org.xrm4j.server.store.StoreException;
+
+/**
+ * One database transaction. A top-level request begins one; nested calls (a plug-in calling the service) join it,
+ * so their changes commit or roll back with their caller's.
+ */
+public final class UnitOfWork implements AutoCloseable {
+    private final Connection connection;
+    private boolean done;
+
+    private UnitOfWork(Connection connection) { this.connection = connection; }
+
+    public static UnitOfWork begin(Database db) {
+        Connection c = db.connection();
+        try {
+            c.setAutoCommit(false);
+            return new UnitOfWork(c);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw new StoreException("Cannot begin a transaction", e);
+        }
+    }
+
+    public Connection connection() { return connection; }
+
+    public void commit() {
+        try {
+            connection.commit();
+            done = true;
+        } catch (SQLException e) {
+            throw new StoreException("Commit failed", e);
+        }
+    }
+
+    public void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            throw new StoreException("Rollback failed", e);
+        } finally {
+            done = true;
+        }
+    }
+
+    public Savepoint savepoint() {
+        try {
+            return connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot set a savepoint", e);
+        }
+    }
+
+    public void rollbackTo(Savepoint sp) {
+        try {
+            connection.rollback(sp);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot roll back to a savepoint", e);
+        }
+    }
+
+    public void release(Savepoint sp) {
+        try {
+            connection.releaseSavepoint(sp);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot release a savepoint", e);
+        }
+    }
+
+    /** Rolls back whatever was not committed and returns the connection to the pool. */
+    @Override public void close() {
+        try {
+            if (!done) connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the pool discards a broken connection
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try { c.close(); } catch (SQLException ignored) { /* nothing to do */ }
+    }
+}

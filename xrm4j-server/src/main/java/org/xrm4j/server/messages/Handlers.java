@@ -1,0 +1,23 @@
+package org.xrm4j.server.messages;
+
+import java.util.List;
+import org.xrm4j.server.engine.MessageHandler;
+import org.xrm4j.server.engine.Pipeline;
+
+/** Every message handler the server registers. */
+public final class Handlers {
+    private Handlers() {}
+
+    /** The handlers of the record messages, which need nothing but the context. */
+    public static List<MessageHandler> records() {
+        return List.of(new WhoAmIHandler(), new CreateHandler(), new RetrieveHandler(), new RetrieveMultipleHandler(),
+                new UpdateHandler(), new UpsertHandler(), new DeleteHandler(), new SetStateHandler(),
+                new AssociateHandler(), new DisassociateHandler());
+    }
+
+    /** Registers the batch handlers, which run other requests through the pipeline. */
+    public static void registerBatches(Pipeline pipeline) {
+        pipeline.add(new ExecuteMultipleHandler(pipeline, new BatchConcurrency()));
+        pipeline.add(new ExecuteTransactionHandler(pipeline));
+    }
+}

@@ -1,0 +1,213 @@
+package org.xrm4j.server.query;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.xrm4j.sdk.ErrorCodes;
+import org.xrm4j.sdk.FaultException;
+import org.xrm4j.sdk.query.ColumnSet;
+import org.xrm4j.sdk.query.ConditionExpression;
+import org.xrm4j.sdk.query.FilterExpression;
+import org.xrm4j.sdk.query.JoinOperator;
+import org.xrm4j.sdk.query.LinkEntity;
+import org.xrm4j.sdk.query.LogicalOperator;
+import org.xrm4j.sdk.query.OrderExpression;
+import org.xrm4j.sdk.query.OrderType;
+import org.xrm4j.sdk.query.PagingInfo;
+import org.xrm4j.sdk.query.QueryExpression;
+import org.xrm4j.server.metadata.AttributeMetadata;
+import org.xrm4j.server.metadata.AttributeType;
+import org.xrm4j.server.metadata.EntityMetadata;
+import org.xrm4j.server.metadata.OrganizationMetadata;
+import org.xrm4j.server.store.SqlDialect;
+
+/**
+ * Plans a QueryExpression as one SQL statement. FetchXML and QueryByAttribute are converted to QueryExpression
+ * first, so every query kind shares this planner. Lookup names come from LEFT JOINs on the target tables (one per
+ * possible target), link entities become joins whose columns are returned aliased, and ordering always ends on the
+ * primary key so that pages are stable.
+ */
+public final class QueryPlanner {
+    /** Dataverse returns at most 5000 records per page. */
+    public static final int MAX_PAGE_SIZE = 5000;
+
+    private final OrganizationMetadata metadata;
+    private final SqlDialect dialect;
+    private final String schema;
+    private final ConditionWriter conditions;
+
+    private final List<String> select = new ArrayList<>();
+    private final List<String> joins = new ArrayList<>();
+    private final List<Object> joinParams = new ArrayList<>();
+    private final List<Projection> projections = new ArrayList<>();
+    private final Map<String, Scope> scopes = new LinkedHashMap<>();
+    private int aliasCounter;
+    private final Map<String, Integer> linkNameCounter = new LinkedHashMap<>();
+    private final List<ScopedOrder> linkOrders = new ArrayList<>();
+
+    public QueryPlanner(OrganizationMetadata metadata, SqlDialect dialect, String schema, QueryScope scope) {
+        this.metadata = metadata;
+        this.dialect = dialect;
+        this.schema = schema;
+        this.conditions = new ConditionWriter(scope);
+    }
+
+    /** A table in the FROM clause: its SQL alias and, for link entities, the alias users address it by. */
+    private record Scope(String sqlAlias, EntityMetadata entity, String userAlias) {}
+
+    /** An order of a link entity, sorted on after the root's orders as Dataverse does. */
+    private record ScopedOrder(Scope scope, OrderExpression order) {}
+
+    SqlQuery plan(QueryExpression q) {
+        EntityMetadata root = metadata.entity(q.entityName());
+        Scope rootScope = new Scope("t0", root, null);
+        scopes.put("", rootScope);
+        int idColumn = addColumn("t0." + dialect.quote(root.primaryIdAttribute()));
+        addColumns(rootScope, q.columnSet(), true);
+        // The primary key is always returned, as in Dataverse, unless distinct rows were asked for.
+        AttributeMetadata key = root.requireAttribute(root.primaryIdAttribute());
+        if (!q.distinct() && projections.stream().noneMatch(p -> p.attribute().equals(key))) {
+            projections.addFirst(new Projection(null, root, key, idColumn, 0, List.of()));
+        }
+        List<String> where = new ArrayList<>();
+        List<Object> whereParams = new ArrayList<>();
+        for (LinkEntity link : q.linkEntities()) addLink(rootScope, link, where, whereParams);
+        String criteria = filter(rootScope, q.criteria(), whereParams);
+        if (!criteria.isEmpty()) where.addFirst(criteria);
+
+        List<String> orderBy = new ArrayList<>();
+        for (OrderExpression o : q.orders()) orderBy.add(order(rootScope, o));
+        for (ScopedOrder o : linkOrders) orderBy.add(order(o.scope(), o.order()));
+        orderBy.add("c" + idColumn + " ASC");
+
+        String from = " FROM " + dialect.table(schema, root.logicalName()) + " t0" + String.join("", joins);
+        String whereSql = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        List<Object> params = new ArrayList<>(joinParams);
+        params.addAll(whereParams);
+
+        PagingInfo page = q.pageInfo();
+        boolean paged = q.topCount() == null;
+        int pageSize = q.topCount() != null ? q.topCount()
+                : page != null && page.count() > 0 ? Math.min(page.count(), MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
+        if (pageSize < 0) throw new FaultException(ErrorCodes.InvalidArgument, "TopCount and PageInfo.Count cannot be negative.");
+        int pageNumber = page != null && page.pageNumber() > 0 && q.topCount() == null ? page.pageNumber() : 1;
+        long offset = (long) (pageNumber - 1) * pageSize;
+
+        String sql = "SELECT " + (q.distinct() ? "DISTINCT " : "") + String.join(", ", select) + from + whereSql
+                + " ORDER BY " + String.join(", ", orderBy)
+                + " LIMIT " + (paged ? pageSize + 1 : pageSize) + (offset > 0 ? " OFFSET " + offset : "");
+        String countSql = page != null && page.returnTotalRecordCount()
+                ? "SELECT COUNT(*) FROM (SELECT " + (q.distinct() ? "DISTINCT " : "") + "t0." + dialect.quote(root.primaryIdAttribute())
+                  + from + whereSql + " LIMIT " + (MAX_PAGE_SIZE + 1) + ") c"
+                : null;
+        return new SqlQuery(sql, params, countSql, params, projections, idColumn, pageSize, pageNumber, paged,
+                root.logicalName(), root.primaryIdAttribute());
+    }
+
+    private void addLink(Scope parent, LinkEntity link, List<String> where, List<Object> whereParams) {
+        EntityMetadata target = metadata.entity(link.linkToEntityName());
+        if (link.linkFromAttributeName() == null || link.linkToAttributeName() == null) {
+            throw new FaultException(ErrorCodes.InvalidArgument, "The link to '" + target.logicalName()
+                    + "' must name the attributes it joins on (from and to).");
+        }
+        AttributeMetadata from = parent.entity().requireAttribute(link.linkFromAttributeName());
+        AttributeMetadata to = target.requireAttribute(link.linkToAttributeName());
+        String sqlAlias = "t" + (++aliasCounter);
+        String userAlias = link.entityAlias() != null ? link.entityAlias() : defaultAlias(target.logicalName());
+        if (scopes.containsKey(userAlias)) {
+            throw new FaultException(ErrorCodes.InvalidArgument, "The link-entity alias '" + userAlias + "' is used twice.");
+        }
+        Scope scope = new Scope(sqlAlias, target, userAlias);
+        scopes.put(userAlias, scope);
+        List<Object> onParams = new ArrayList<>();
+        String on = sqlAlias + "." + dialect.quote(to.logicalName()) + " = " + parent.sqlAlias() + "." + dialect.quote(from.logicalName());
+        String extra = filter(scope, link.linkCriteria(), onParams);
+        boolean outer = link.joinOperator() == JoinOperator.LeftOuter;
+        if (!extra.isEmpty()) on += " AND " + extra;
+        joins.add((outer ? " LEFT JOIN " : " INNER JOIN ") + dialect.table(schema, target.logicalName()) + " " + sqlAlias + " ON " + on);
+        joinParams.addAll(onParams);
+        addColumns(scope, link.columns(), false);
+        for (OrderExpression o : link.orders()) linkOrders.add(new ScopedOrder(scope, o));
+        for (LinkEntity nested : link.linkEntities()) addLink(scope, nested, where, whereParams);
+    }
+
+    /** Dataverse names an unaliased link after its table and position: contact1, contact2, ... */
+    private String defaultAlias(String entity) {
+        int n = linkNameCounter.merge(entity, 1, Integer::sum);
+        return entity + n;
+    }
+
+    private void addColumns(Scope scope, ColumnSet columns, boolean root) {
+        EntityMetadata e = scope.entity();
+        List<AttributeMetadata> attributes = new ArrayList<>();
+        if (columns == null) return;
+        if (columns.allColumns()) {
+            attributes.addAll(e.attributes().values());
+        } else {
+            for (String name : columns.columns()) attributes.add(e.requireAttribute(name));
+        }
+        for (AttributeMetadata a : attributes) {
+            int value = addColumn(scope.sqlAlias() + "." + dialect.quote(a.logicalName()));
+            int type = a.typeColumn() == null ? 0 : addColumn(scope.sqlAlias() + "." + dialect.quote(a.typeColumn()));
+            List<Projection.NameColumn> names = new ArrayList<>();
+            if (a.type().isLookup()) {
+                for (String target : a.targets()) {
+                    if (!metadata.hasEntity(target)) continue;
+                    EntityMetadata t = metadata.entity(target);
+                    if (t.primaryNameAttribute() == null) continue;
+                    String alias = "n" + (++aliasCounter);
+                    String on = alias + "." + dialect.quote(t.primaryIdAttribute()) + " = " + scope.sqlAlias() + "." + dialect.quote(a.logicalName());
+                    if (a.typeColumn() != null) {
+                        on += " AND " + scope.sqlAlias() + "." + dialect.quote(a.typeColumn()) + " = ?";
+                        joinParams.add(target);
+                    }
+                    joins.add(" LEFT JOIN " + dialect.table(schema, t.logicalName()) + " " + alias + " ON " + on);
+                    names.add(new Projection.NameColumn(target, addColumn(alias + "." + dialect.quote(t.primaryNameAttribute()))));
+                }
+            }
+            projections.add(new Projection(root ? null : scope.userAlias(), e, a, value, type, names));
+        }
+    }
+
+    private int addColumn(String expression) {
+        select.add(expression + " AS c" + (select.size() + 1));
+        return select.size();
+    }
+
+    private String filter(Scope scope, FilterExpression f, List<Object> params) {
+        if (f == null) return "";
+        List<String> parts = new ArrayList<>();
+        for (ConditionExpression c : f.conditions()) parts.add(condition(scope, c, params));
+        for (FilterExpression child : f.filters()) {
+            String s = filter(scope, child, params);
+            if (!s.isEmpty()) parts.add(s);
+        }
+        if (parts.isEmpty()) return "";
+        String op = f.filterOperator() == LogicalOperator.Or ? " OR " : " AND ";
+        return parts.size() == 1 ? parts.get(0) : "(" + String.join(op, parts) + ")";
+    }
+
+    private String condition(Scope current, ConditionExpression c, List<Object> params) {
+        Scope scope = current;
+        if (c.entityName() != null && !c.entityName().isEmpty()) {
+            scope = scopes.get(c.entityName());
+            if (scope == null) {
+                throw new FaultException(ErrorCodes.InvalidArgument, "The condition on '" + c.attributeName()
+                        + "' names the link-entity alias '" + c.entityName() + "', which the query does not have.");
+            }
+        }
+        AttributeMetadata a = scope.entity().requireAttribute(c.attributeName());
+        return conditions.write(scope.sqlAlias() + "." + dialect.quote(a.logicalName()), scope.entity(), a, c, params);
+    }
+
+    private String order(Scope scope, OrderExpression o) {
+        AttributeMetadata a = scope.entity().requireAttribute(o.attributeName());
+        String col = scope.sqlAlias() + "." + dialect.quote(a.logicalName());
+        boolean text = a.type() == AttributeType.String || a.type() == AttributeType.Memo;
+        String expression = text ? "LOWER(" + col + ")" : col;
+        int index = addColumn(expression);
+        // SQL Server, which Dataverse runs on, sorts nulls first; H2 and PostgreSQL differ unless told.
+        return "c" + index + (o.orderType() == OrderType.Descending ? " DESC NULLS LAST" : " ASC NULLS FIRST");
+    }
+}

@@ -1,0 +1,96 @@
+package org.xrm4j.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.xrm4j.sdk.ErrorCodes;
+import org.xrm4j.sdk.FaultException;
+
+/**
+ * The database: a bounded connection pool, its dialect, and the Flyway migrations of the system tables. The pool
+ * bounds database concurrency; a request that cannot get a connection in time is answered "server busy" instead of
+ * queueing without limit.
+ */
+public final class Database implements AutoCloseable {
+    /** The schema that holds deployment-wide tables (organizations, tokens, settings). */
+    public static final String DEPLOYMENT_SCHEMA = "xrm4j";
+
+    private final HikariDataSource pool;
+    private final SqlDialect dialect;
+    private final String url;
+
+    private Database(HikariDataSource pool, SqlDialect dialect, String url) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.url = url;
+    }
+
+    public static Database open(String jdbcUrl, String user, String password, int poolSize, Duration connectionTimeout) {
+        SqlDialect dialect = jdbcUrl.startsWith("jdbc:postgresql:") ? new PostgresDialect()
+                : jdbcUrl.startsWith("jdbc:h2:") ? new H2Dialect()
+                : null;
+        if (dialect == null) throw new IllegalArgumentException("Unsupported database URL (use jdbc:h2: or jdbc:postgresql:): " + jdbcUrl);
+        if (dialect instanceof H2Dialect && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("DATABASE_TO_LOWER")) {
+            // Unquoted identifiers fold to lower case, as on PostgreSQL, so quoted and unquoted names agree.
+            jdbcUrl = jdbcUrl + ";DATABASE_TO_LOWER=TRUE";
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) config.setUsername(user);
+        if (password != null) config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(Math.min(2, poolSize));
+        config.setConnectionTimeout(Math.max(250, connectionTimeout.toMillis()));
+        config.setAutoCommit(true);
+        config.setPoolName("xrm4j");
+        if (dialect instanceof PostgresDialect) {
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            config.addDataSourceProperty("prepareThreshold", "1");
+        }
+        return new Database(new HikariDataSource(config), dialect, jdbcUrl);
+    }
+
+    public SqlDialect dialect() { return dialect; }
+
+    public String url() { return url; }
+
+    /**
+     * A pooled connection. Pool exhaustion is the server being busy, which the client may retry; any other failure
+     * to connect is unexpected.
+     */
+    public Connection connection() {
+        try {
+            return pool.getConnection();
+        } catch (SQLTransientConnectionException e) {
+            throw new FaultException(ErrorCodes.ServerBusy, ErrorCodes.ServerBusy.message()
+                    + " No database connection became free in time.");
+        } catch (SQLException e) {
+            throw new StoreException("Cannot connect to the database", e);
+        }
+    }
+
+    /** Creates or upgrades the deployment-wide system tables. */
+    public void migrateDeployment() { migrate(DEPLOYMENT_SCHEMA, "classpath:db/deployment"); }
+
+    /** Creates or upgrades one organization's system tables in its schema. */
+    public void migrateOrganization(String schema) { migrate(schema, "classpath:db/organization"); }
+
+    private void migrate(String schema, String location) {
+        Flyway.configure(getClass().getClassLoader())
+                .dataSource(pool)
+                .schemas(schema)
+                .createSchemas(true)
+                .locations(location)
+                .placeholders(Map.of("memo", dialect.memoType()))
+                .loggers("slf4j")
+                .load()
+                .migrate();
+    }
+
+    @Override public void close() { pool.close(); }
+}

@@ -1,0 +1,122 @@
+package org.xrm4j.server.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.xrm4j.server.metadata.AttributeMetadata;
+import org.xrm4j.server.metadata.AttributeType;
+import org.xrm4j.server.metadata.CascadeType;
+import org.xrm4j.server.metadata.EntityMetadata;
+import org.xrm4j.server.metadata.OrganizationMetadata;
+import org.xrm4j.server.metadata.RelationshipMetadata;
+
+/**
+ * Turns metadata into tables. Every entity is a real table with typed columns; a single-target lookup is a foreign
+ * key whose ON DELETE carries the relationship's cascade, so the database itself enforces that the record exists
+ * and applies delete cascades set-based. Multi-target lookups (customer, owner, regarding) cannot be foreign keys;
+ * the store checks and cascades those itself.
+ */
+public final class DdlEngine {
+    private final SqlDialect dialect;
+    private final String schema;
+
+    public DdlEngine(SqlDialect dialect, String schema) {
+        this.dialect = dialect;
+        this.schema = schema;
+    }
+
+    /** Creates every table, then every foreign key (tables reference each other in cycles). */
+    public void createAll(Connection c, OrganizationMetadata metadata) {
+        for (EntityMetadata e : metadata.entities()) createTable(c, e);
+        for (RelationshipMetadata r : metadata.relationships()) createRelationship(c, metadata, r);
+    }
+
+    public void createTable(Connection c, EntityMetadata e) {
+        List<String> cols = new ArrayList<>();
+        for (AttributeMetadata a : e.attributes().values()) {
+            cols.add(columnDefinition(e, a));
+            if (a.typeColumn() != null) cols.add(dialect.quote(a.typeColumn()) + " VARCHAR(128)");
+        }
+        cols.add("PRIMARY KEY (" + dialect.quote(e.primaryIdAttribute()) + ")");
+        execute(c, "CREATE TABLE " + dialect.table(schema, e.logicalName()) + " (" + String.join(", ", cols) + ")");
+    }
+
+    public void addColumn(Connection c, EntityMetadata e, AttributeMetadata a) {
+        String table = dialect.table(schema, e.logicalName());
+        execute(c, "ALTER TABLE " + table + " ADD COLUMN " + columnDefinition(e, a));
+        if (a.typeColumn() != null) execute(c, "ALTER TABLE " + table + " ADD COLUMN " + dialect.quote(a.typeColumn()) + " VARCHAR(128)");
+    }
+
+    public void dropColumn(Connection c, EntityMetadata e, AttributeMetadata a) {
+        String table = dialect.table(schema, e.logicalName());
+        execute(c, "ALTER TABLE " + table + " DROP COLUMN " + dialect.quote(a.logicalName()) + " CASCADE");
+        if (a.typeColumn() != null) execute(c, "ALTER TABLE " + table + " DROP COLUMN " + dialect.quote(a.typeColumn()));
+    }
+
+    public void dropTable(Connection c, EntityMetadata e) {
+        execute(c, "DROP TABLE " + dialect.table(schema, e.logicalName()) + " CASCADE");
+    }
+
+    /** The foreign key (single-target lookups) or intersect table (many-to-many) of a relationship, plus its index. */
+    public void createRelationship(Connection c, OrganizationMetadata metadata, RelationshipMetadata r) {
+        if (r.kind() == RelationshipMetadata.Kind.ManyToMany) {
+            createIntersect(c, r);
+            return;
+        }
+        EntityMetadata referencing = metadata.entity(r.referencingEntity());
+        AttributeMetadata a = referencing.attribute(r.referencingAttribute());
+        String table = dialect.table(schema, referencing.logicalName());
+        String index = shortName("ix_" + referencing.logicalName() + "_" + a.logicalName());
+        if (a.targets().indexOf(r.referencedEntity()) == 0) {
+            execute(c, "CREATE INDEX " + dialect.quote(index) + " ON " + table + " (" + dialect.quote(a.logicalName()) + ")");
+        }
+        if (a.typeColumn() != null || !metadata.hasEntity(r.referencedEntity())) return;
+        EntityMetadata referenced = metadata.entity(r.referencedEntity());
+        execute(c, "ALTER TABLE " + table + " ADD CONSTRAINT " + dialect.quote(foreignKeyName(referencing.logicalName(), a.logicalName()))
+                + " FOREIGN KEY (" + dialect.quote(a.logicalName()) + ") REFERENCES "
+                + dialect.table(schema, referenced.logicalName()) + " (" + dialect.quote(referenced.primaryIdAttribute()) + ")"
+                + onDelete(r.cascadeDelete()));
+    }
+
+    private void createIntersect(Connection c, RelationshipMetadata r) {
+        String a1 = dialect.quote(r.entity1IntersectAttribute());
+        String a2 = dialect.quote(r.entity2IntersectAttribute());
+        execute(c, "CREATE TABLE " + dialect.table(schema, r.intersectEntity()) + " ("
+                + dialect.quote(r.intersectEntity() + "id") + " UUID NOT NULL, " + a1 + " UUID NOT NULL, " + a2
+                + " UUID NOT NULL, PRIMARY KEY (" + a1 + ", " + a2 + "))");
+    }
+
+    /** The name of a lookup's foreign key; the store maps a violation back to the attribute by it. */
+    public static String foreignKeyName(String entity, String attribute) { return shortName("fk_" + entity + "_" + attribute); }
+
+    private static String onDelete(CascadeType cascade) {
+        return switch (cascade) {
+            case Cascade, Active, UserOwned -> " ON DELETE CASCADE";
+            case Restrict -> "";
+            case RemoveLink, NoCascade -> " ON DELETE SET NULL";
+        };
+    }
+
+    private String columnDefinition(EntityMetadata e, AttributeMetadata a) {
+        String def = dialect.quote(a.logicalName()) + " " + dialect.columnType(a);
+        if (a.logicalName().equals(e.primaryIdAttribute())) def += " NOT NULL";
+        if (a.type() == AttributeType.BigInt && a.logicalName().equals("versionnumber")) def += " NOT NULL";
+        return def;
+    }
+
+    /** PostgreSQL truncates identifiers at 63 bytes; keep long names unique by hashing their tail. */
+    static String shortName(String name) {
+        if (name.length() <= 60) return name;
+        return name.substring(0, 51) + "_" + Integer.toHexString(name.hashCode());
+    }
+
+    private static void execute(Connection c, String sql) {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new StoreException("DDL failed: " + sql, e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.xrm4j.server.store;
+
+import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** H2 2.x, the embedded default. */
+public final class H2Dialect implements SqlDialect {
+    private static final Pattern CONSTRAINT = Pattern.compile("\"?(FK_[A-Za-z0-9_]+|fk_[A-Za-z0-9_]+)\"?");
+
+    @Override public String name() { return "h2"; }
+
+    @Override public String memoType() { return "CHARACTER LARGE OBJECT"; }
+
+    @Override public String nextValue(String schema, String sequence) {
+        return "NEXT VALUE FOR " + table(schema, sequence);
+    }
+
+    @Override public boolean isForeignKeyViolation(SQLException e) {
+        return "23506".equals(e.getSQLState()) || "23503".equals(e.getSQLState());
+    }
+
+    @Override public String constraintName(SQLException e) {
+        Matcher m = CONSTRAINT.matcher(String.valueOf(e.getMessage()));
+        return m.find() ? m.group(1) : null;
+    }
+}

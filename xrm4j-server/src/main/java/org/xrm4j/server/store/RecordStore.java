@@ -1,0 +1,161 @@
+package org.xrm4j.server.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.xrm4j.sdk.ErrorCodes;
+import org.xrm4j.sdk.FaultException;
+import org.xrm4j.server.metadata.EntityMetadata;
+
+/**
+ * Row-level SQL for one organization's schema. Statements are rendered once per table and column list and cached;
+ * every write bumps {@code versionnumber} from the organization's sequence inside the same statement.
+ * Constraint violations come back as faults: a duplicate key as DuplicateRecord, a missing lookup target as
+ * ObjectDoesNotExist naming the attribute (found through the foreign key's name).
+ */
+public final class RecordStore {
+    private final SqlDialect dialect;
+    private final String schema;
+    private final Map<String, String> sql = new ConcurrentHashMap<>();
+
+    public RecordStore(SqlDialect dialect, String schema) {
+        this.dialect = dialect;
+        this.schema = schema;
+    }
+
+    public SqlDialect dialect() { return dialect; }
+
+    public String schema() { return schema; }
+
+    /** Inserts a row; {@code columns} and {@code values} correspond, and exclude versionnumber. */
+    public void insert(Connection c, EntityMetadata e, List<String> columns, List<Object> values) {
+        String statement = sql.computeIfAbsent("I|" + e.logicalName() + "|" + String.join(",", columns), k -> {
+            StringBuilder cols = new StringBuilder();
+            StringBuilder marks = new StringBuilder();
+            for (String col : columns) {
+                cols.append(dialect.quote(col)).append(", ");
+                marks.append("?, ");
+            }
+            return "INSERT INTO " + dialect.table(schema, e.logicalName()) + " (" + cols + "\"versionnumber\") VALUES ("
+                    + marks + dialect.nextValue(schema, "xrm_version") + ")";
+        });
+        try (PreparedStatement ps = c.prepareStatement(statement)) {
+            bind(ps, values);
+            ps.executeUpdate();
+        } catch (SQLException ex) {
+            throw fault(e, ex, columns, values);
+        }
+    }
+
+    /** Updates a row; answers whether it existed. */
+    public boolean update(Connection c, EntityMetadata e, UUID id, List<String> columns, List<Object> values) {
+        String statement = sql.computeIfAbsent("U|" + e.logicalName() + "|" + String.join(",", columns), k -> {
+            StringBuilder set = new StringBuilder();
+            for (String col : columns) set.append(dialect.quote(col)).append(" = ?, ");
+            return "UPDATE " + dialect.table(schema, e.logicalName()) + " SET " + set + "\"versionnumber\" = "
+                    + dialect.nextValue(schema, "xrm_version") + " WHERE " + dialect.quote(e.primaryIdAttribute()) + " = ?";
+        });
+        try (PreparedStatement ps = c.prepareStatement(statement)) {
+            bind(ps, values);
+            ps.setObject(values.size() + 1, id);
+            return ps.executeUpdate() > 0;
+        } catch (SQLException ex) {
+            throw fault(e, ex, columns, values);
+        }
+    }
+
+    public boolean delete(Connection c, EntityMetadata e, UUID id) {
+        String statement = sql.computeIfAbsent("D|" + e.logicalName(), k -> "DELETE FROM "
+                + dialect.table(schema, e.logicalName()) + " WHERE " + dialect.quote(e.primaryIdAttribute()) + " = ?");
+        try (PreparedStatement ps = c.prepareStatement(statement)) {
+            ps.setObject(1, id);
+            return ps.executeUpdate() > 0;
+        } catch (SQLException ex) {
+            if (dialect.isForeignKeyViolation(ex)) {
+                throw new FaultException(ErrorCodes.CannotDeleteDueToAssociation, "The " + e.logicalName() + " with Id = "
+                        + id + " cannot be deleted because other records refer to it through a relationship that restricts deletion.");
+            }
+            throw new StoreException("Delete failed", ex);
+        }
+    }
+
+    public boolean exists(Connection c, EntityMetadata e, UUID id) {
+        String statement = sql.computeIfAbsent("E|" + e.logicalName(), k -> "SELECT 1 FROM "
+                + dialect.table(schema, e.logicalName()) + " WHERE " + dialect.quote(e.primaryIdAttribute()) + " = ?");
+        try (PreparedStatement ps = c.prepareStatement(statement)) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) { return rs.next(); }
+        } catch (SQLException ex) {
+            throw new StoreException("Read failed", ex);
+        }
+    }
+
+    /** Runs a statement that touches many rows (cascades, re-parenting); answers the row count. */
+    public int executeUpdate(Connection c, String statement, List<Object> params) {
+        try (PreparedStatement ps = c.prepareStatement(statement)) {
+            bind(ps, params);
+            return ps.executeUpdate();
+        } catch (SQLException ex) {
+            throw new StoreException("Statement failed: " + statement, ex);
+        }
+    }
+
+    /** Whether {@code query} (a SELECT) returns any row. */
+    public boolean any(Connection c, String query, List<Object> params) {
+        try (PreparedStatement ps = c.prepareStatement(query)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) { return rs.next(); }
+        } catch (SQLException ex) {
+            throw new StoreException("Query failed: " + query, ex);
+        }
+    }
+
+    /** The ids {@code query} (a SELECT of one UUID column) returns. */
+    public List<UUID> ids(Connection c, String query, List<Object> params) {
+        try (PreparedStatement ps = c.prepareStatement(query)) {
+            bind(ps, params);
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) ids.add(rs.getObject(1, UUID.class));
+            }
+            return ids;
+        } catch (SQLException ex) {
+            throw new StoreException("Query failed: " + query, ex);
+        }
+    }
+
+    public String table(String entity) { return dialect.table(schema, entity); }
+
+    public String quote(String identifier) { return dialect.quote(identifier); }
+
+    private static void bind(PreparedStatement ps, List<Object> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) ps.setObject(i + 1, values.get(i));
+    }
+
+    private RuntimeException fault(EntityMetadata e, SQLException ex, List<String> columns, List<Object> values) {
+        if (dialect.isUniqueViolation(ex)) {
+            return new FaultException(ErrorCodes.DuplicateRecord, "Cannot insert duplicate key: a " + e.logicalName()
+                    + " record with the same id already exists.");
+        }
+        if (dialect.isForeignKeyViolation(ex)) {
+            String constraint = dialect.constraintName(ex);
+            for (int i = 0; i < columns.size(); i++) {
+                String attr = columns.get(i);
+                if (constraint != null && constraint.equalsIgnoreCase(DdlEngine.foreignKeyName(e.logicalName(), attr))) {
+                    String target = e.attribute(attr).targets().getFirst();
+                    return new FaultException(ErrorCodes.ObjectDoesNotExist, target + " With Id = " + values.get(i)
+                            + " Does Not Exist (the value of '" + attr + "').");
+                }
+            }
+            return new FaultException(ErrorCodes.ObjectDoesNotExist, "A lookup of this " + e.logicalName()
+                    + " points at a record that does not exist.");
+        }
+        return new StoreException("Write to " + e.logicalName() + " failed", ex);
+    }
+}

@@ -1,0 +1,5 @@
+package org.xrm4j.server.query;
+
+class QueryLinksPostgresTest extends QueryLinksContract {
+    @Override String database() { return "postgresql"; }
+}
