@@ -43,6 +43,12 @@ public final class Pipeline {
 
     public void unregister(PipelineStep step) { steps.remove(step); }
 
+    /** Whether any step is registered on a message: batches take their fast path only when none is. */
+    public boolean hasSteps(String messageName) {
+        for (PipelineStep s : steps) if (s.messageName().equals(messageName)) return true;
+        return false;
+    }
+
     /**
      * Runs {@code request} one level below {@code caller}: a top-level request passes a root context; a step's
      * nested call passes its own context, and joins its unit of work.

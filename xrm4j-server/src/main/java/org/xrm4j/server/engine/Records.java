@@ -32,7 +32,20 @@ import org.xrm4j.server.store.ValueConverter;
 public final class Records {
     private Records() {}
 
+    /** A validated row, ready to insert: what Create writes, prepared apart so that batches can insert many at once. */
+    public record NewRow(EntityMetadata entity, UUID id, java.util.List<String> columns, java.util.List<Object> values) {}
+
     public static UUID create(ExecutionContext ctx, Entity target) {
+        NewRow row = prepareCreate(ctx, target);
+        ctx.organization().store().insert(ctx.unitOfWork().connection(), row.entity(), row.columns(), row.values());
+        return row.id();
+    }
+
+    /**
+     * Validates and completes a new record without writing it. Only a multi-target lookup's existence check reads
+     * the database (through the unit of work); everything else is decided from metadata.
+     */
+    public static NewRow prepareCreate(ExecutionContext ctx, Entity target) {
         EntityMetadata e = ctx.metadata().entity(target.logicalName());
         UUID id = recordId(e, target);
         if (id == null) id = Ids.next();
@@ -49,8 +62,7 @@ public final class Records {
                 throw required(e, a);
             }
         }
-        ctx.organization().store().insert(ctx.unitOfWork().connection(), e, row.columns, row.values);
-        return id;
+        return new NewRow(e, id, row.columns, row.values);
     }
 
     public static void update(ExecutionContext ctx, Entity target) {

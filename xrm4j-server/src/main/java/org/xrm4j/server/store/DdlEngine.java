@@ -67,6 +67,9 @@ public final class DdlEngine {
         }
         EntityMetadata referencing = metadata.entity(r.referencingEntity());
         AttributeMetadata a = referencing.attribute(r.referencingAttribute());
+        // The server alone writes the audit and owning-unit lookups, always with a user or unit that exists: a foreign
+        // key and an index on each would cost every insert five lookups and five index updates and protect nothing.
+        if (!a.validForCreate() && !a.validForUpdate()) return;
         String table = dialect.table(schema, referencing.logicalName());
         String index = shortName("ix_" + referencing.logicalName() + "_" + a.logicalName());
         if (a.targets().indexOf(r.referencedEntity()) == 0) {

@@ -1,0 +1,114 @@
+package org.xrm4j.server.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.xrm4j.sdk.Entity;
+import org.xrm4j.sdk.EntityReference;
+import org.xrm4j.sdk.ExecuteMultipleResponseItem;
+import org.xrm4j.sdk.ExecuteMultipleSettings;
+import org.xrm4j.sdk.OrganizationRequest;
+import org.xrm4j.sdk.messages.CreateRequest;
+import org.xrm4j.sdk.messages.CreateResponse;
+import org.xrm4j.sdk.messages.ExecuteMultipleRequest;
+import org.xrm4j.sdk.messages.ExecuteMultipleResponse;
+import org.xrm4j.sdk.messages.RetrieveMultipleRequest;
+import org.xrm4j.sdk.messages.RetrieveMultipleResponse;
+import org.xrm4j.sdk.query.ColumnSet;
+import org.xrm4j.sdk.query.ConditionOperator;
+import org.xrm4j.sdk.query.QueryExpression;
+import org.xrm4j.server.TestServers;
+
+/**
+ * The bulk path of ExecuteMultiple (runs of Creates inserted together) must give exactly the outcomes of running the
+ * requests one by one. Failures are injected at every position of a run, of both kinds: a value the server refuses
+ * before SQL (too long a name) and a row the database refuses (a duplicate id, or a lookup to a missing record).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BulkPathContract {
+    static final int SIZE = 12;
+    TestServers.TestServer server;
+    UUID existing;
+
+    abstract String database();
+
+    @BeforeAll void start() {
+        server = TestServers.start(database());
+        existing = ((CreateResponse) execute(new CreateRequest(new Entity("account").set("name", "existing")))).id();
+    }
+
+    @AfterAll void stop() { if (server != null) server.close(); }
+
+    org.xrm4j.sdk.OrganizationResponse execute(OrganizationRequest r) {
+        return server.server().engine().execute(server.organization(), TestServers.ADMIN_TOKEN, null, r);
+    }
+
+    OrganizationRequest failing(String kind, String name) {
+        return switch (kind) {
+            case "validation" -> new CreateRequest(new Entity("account").set("name", name + "x".repeat(200)));
+            case "duplicate" -> new CreateRequest(new Entity("account", existing).set("name", name));
+            case "lookup" -> new CreateRequest(new Entity("account").set("name", name)
+                    .set("parentaccountid", new EntityReference("account", UUID.randomUUID())));
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    List<String> names(String prefix) {
+        QueryExpression q = new QueryExpression("account").columnSet(new ColumnSet("name"));
+        q.criteria().addCondition("name", ConditionOperator.BeginsWith, prefix);
+        q.addOrder("name", org.xrm4j.sdk.query.OrderType.Ascending);
+        return ((RetrieveMultipleResponse) execute(new RetrieveMultipleRequest(q))).entityCollection().entities().stream()
+                .map(e -> (String) e.get("name")).toList();
+    }
+
+    @ParameterizedTest(name = "{0} failure, continue={1}")
+    @CsvSource({"validation,true", "validation,false", "duplicate,true", "duplicate,false", "lookup,true", "lookup,false"})
+    void aFailureAtEveryPositionAffectsOnlyItsOwnItem(String kind, boolean continueOnError) {
+        for (int position = 0; position < SIZE; position++) {
+            String prefix = kind.charAt(0) + (continueOnError ? "c" : "s") + position + "-";
+            List<OrganizationRequest> requests = new ArrayList<>();
+            for (int i = 0; i < SIZE; i++) {
+                String name = prefix + String.format("%02d", i);
+                requests.add(i == position ? failing(kind, name) : new CreateRequest(new Entity("account").set("name", name)));
+            }
+            ExecuteMultipleResponse r = (ExecuteMultipleResponse) execute(new ExecuteMultipleRequest(requests,
+                    new ExecuteMultipleSettings(continueOnError, true)));
+            int last = continueOnError ? SIZE - 1 : position;
+            assertThat(r.responses()).extracting(ExecuteMultipleResponseItem::requestIndex)
+                    .as("%s at %d", kind, position).containsExactlyElementsOf(range(0, last));
+            for (ExecuteMultipleResponseItem item : r.responses()) {
+                assertThat(item.fault() != null).as("item %d", item.requestIndex()).isEqualTo(item.requestIndex() == position);
+            }
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i <= last; i++) if (i != position) expected.add(prefix + String.format("%02d", i));
+            assertThat(names(prefix)).as("%s at %d", kind, position).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @ParameterizedTest(name = "run of {0} with a refused row at {1}")
+    @CsvSource({"600,0", "600,249", "600,250", "600,599", "600,400"})
+    void longRunsCrossTheirInsertGroups(int size, int position) {
+        String prefix = "long" + size + "-" + position + "-";
+        List<OrganizationRequest> requests = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String name = prefix + String.format("%04d", i);
+            requests.add(i == position ? failing("duplicate", name) : new CreateRequest(new Entity("account").set("name", name)));
+        }
+        ExecuteMultipleResponse r = (ExecuteMultipleResponse) execute(new ExecuteMultipleRequest(requests, new ExecuteMultipleSettings(true, false)));
+        assertThat(r.responses()).extracting(ExecuteMultipleResponseItem::requestIndex).containsExactly(position);
+        assertThat(names(prefix)).hasSize(size - 1).doesNotContain(prefix + String.format("%04d", position));
+    }
+
+    static List<Integer> range(int from, int to) {
+        List<Integer> l = new ArrayList<>();
+        for (int i = from; i <= to; i++) l.add(i);
+        return l;
+    }
+}
