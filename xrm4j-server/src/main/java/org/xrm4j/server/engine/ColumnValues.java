@@ -1,27 +1,21 @@
 package org.xrm4j.server.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The columns and values of one row write, in matching order. */
+/** The columns and values of one row write, in the order they were first set. */
 final class ColumnValues {
-    final List<String> columns = new ArrayList<>();
-    final List<Object> values = new ArrayList<>();
+    private final Map<String, Object> values = new LinkedHashMap<>();
 
-    void put(String column, Object value) {
-        int i = columns.indexOf(column);
-        if (i >= 0) {
-            values.set(i, value);
-        } else {
-            columns.add(column);
-            values.add(value);
-        }
-    }
+    void put(String column, Object value) { values.put(column, value); }
 
-    boolean has(String column) { return columns.contains(column); }
+    boolean has(String column) { return values.containsKey(column); }
 
-    Object get(String column) {
-        int i = columns.indexOf(column);
-        return i < 0 ? null : values.get(i);
-    }
+    Object get(String column) { return values.get(column); }
+
+    List<String> columns() { return new ArrayList<>(values.keySet()); }
+
+    List<Object> values() { return new ArrayList<>(values.values()); }
 }

@@ -62,7 +62,7 @@ public final class Records {
                 throw required(e, a);
             }
         }
-        return new NewRow(e, id, row.columns, row.values);
+        return new NewRow(e, id, row.columns(), row.values());
     }
 
     public static void update(ExecutionContext ctx, Entity target) {
@@ -76,7 +76,7 @@ public final class Records {
         applyState(e, row, false);
         if (FullNames.affected(e, row)) FullNames.compose(e, row, retrieve(ctx, e, id, new ColumnSet("firstname", "lastname")));
         audit(ctx, e, row, OffsetDateTime.ofInstant(ctx.now(), ZoneOffset.UTC), false);
-        if (!ctx.organization().store().update(ctx.unitOfWork().connection(), e, id, row.columns, row.values)) {
+        if (!ctx.organization().store().update(ctx.unitOfWork().connection(), e, id, row.columns(), row.values())) {
             throw notFound(e, id);
         }
     }

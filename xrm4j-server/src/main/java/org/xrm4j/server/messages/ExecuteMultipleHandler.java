@@ -31,7 +31,7 @@ import org.xrm4j.server.engine.UnitOfWork;
  */
 public final class ExecuteMultipleHandler implements MessageHandler {
     /** Rows per bulk transaction: large enough to amortize the commit, small enough that a replay stays cheap. */
-    static final int RUN_SIZE = 250;
+    static final int RUN_SIZE = 500;
 
     private final Pipeline pipeline;
     private final BatchConcurrency concurrency;

@@ -39,6 +39,10 @@ public final class Database implements AutoCloseable {
             // Unquoted identifiers fold to lower case, as on PostgreSQL, so quoted and unquoted names agree.
             jdbcUrl = jdbcUrl + ";DATABASE_TO_LOWER=TRUE";
         }
+        if (dialect instanceof H2Dialect && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("ANALYZE_AUTO")) {
+            // H2 re-analyzes a table after every 2000 changed rows by default, which a bulk load pays for again and again.
+            jdbcUrl = jdbcUrl + ";ANALYZE_AUTO=100000";
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null) config.setUsername(user);

@@ -92,10 +92,13 @@ abstract class BulkPathContract {
         }
     }
 
-    @ParameterizedTest(name = "run of {0} with a refused row at {1}")
-    @CsvSource({"600,0", "600,249", "600,250", "600,599", "600,400"})
-    void longRunsCrossTheirInsertGroups(int size, int position) {
-        String prefix = "long" + size + "-" + position + "-";
+    /** Positions as offsets from the insert group's size, so the cases straddle a group boundary whatever it is. */
+    @ParameterizedTest(name = "refused row at group size {0}")
+    @CsvSource({"-1000", "-1", "0", "1", "499"}) // -1000 stands for the first row
+    void longRunsCrossTheirInsertGroups(int offset) {
+        int size = 2 * ExecuteMultipleHandler.RUN_SIZE;
+        int position = offset == -1000 ? 0 : ExecuteMultipleHandler.RUN_SIZE + offset;
+        String prefix = "long" + position + "-";
         List<OrganizationRequest> requests = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             String name = prefix + String.format("%04d", i);
