@@ -131,6 +131,7 @@ abstract class SdkEndpointContract {
         assertThat(r.status()).isEqualTo(404);
     }
 
+    @SuppressWarnings("try") // the held connections are what the test is about
     @Test void exhaustedPoolIsServerBusy() throws Exception {
         try (TestServers.TestServer small = TestServers.start(database(),
                 org.xrm4j.server.XrmServer.Config.defaults().withPool(2, java.time.Duration.ofMillis(250)))) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.xrm4j.client.HttpOrganizationService;
 import org.xrm4j.sdk.Entity;
 import org.xrm4j.sdk.EntityReference;
 import org.xrm4j.sdk.ErrorCodes;
@@ -41,20 +42,33 @@ import org.xrm4j.server.engine.PipelineStep;
 import org.xrm4j.server.engine.StepContext;
 import org.xrm4j.server.security.Role;
 
-/** ExecuteMultiple and ExecuteTransaction: the documented outcomes, limits and nesting rules. */
+/**
+ * ExecuteMultiple and ExecuteTransaction: the documented outcomes, limits and nesting rules, through HTTP with the
+ * Java client, so that every fault and item also crosses the wire.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BatchContract {
     TestServers.TestServer server;
 
     abstract String database();
 
-    @BeforeAll void start() { server = TestServers.start(database()); }
+    HttpOrganizationService client;
 
-    @AfterAll void stop() { if (server != null) server.close(); }
-
-    OrganizationResponse execute(OrganizationRequest r) {
-        return server.server().engine().execute(server.organization(), TestServers.ADMIN_TOKEN, null, r);
+    @BeforeAll void start() {
+        server = TestServers.start(database());
+        client = client(server.orgUrl(), TestServers.ADMIN_TOKEN);
     }
+
+    @AfterAll void stop() {
+        if (client != null) client.close();
+        if (server != null) server.close();
+    }
+
+    static HttpOrganizationService client(String url, String token) {
+        return HttpOrganizationService.builder().baseUrl(url).token(token).build();
+    }
+
+    OrganizationResponse execute(OrganizationRequest r) { return client.execute(r); }
 
     static CreateRequest create(String name) { return new CreateRequest(new Entity("account").set("name", name)); }
 
@@ -234,7 +248,7 @@ abstract class BatchContract {
             assertThatThrownBy(() -> execute(new ExecuteMultipleRequest(List.of(create("d6-third")), new ExecuteMultipleSettings(true, true))))
                     .isInstanceOfSatisfying(FaultException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCodes.ServerBusy.code()));
             assertThat(count("d6-third")).isZero();
-            OrganizationResponse elsewhere = server.server().engine().execute(other, TestServers.ADMIN_TOKEN, null,
+            OrganizationResponse elsewhere = client(server.server().baseUrl() + "/" + other, TestServers.ADMIN_TOKEN).execute(
                     new ExecuteMultipleRequest(List.of(create("d6-other")), new ExecuteMultipleSettings(true, true)));
             assertThat(((ExecuteMultipleResponse) elsewhere).isFaulted()).isFalse();
             release.countDown();
@@ -250,19 +264,16 @@ abstract class BatchContract {
         var organization = server.org();
         var user = server.server().engine().deployment().createUser(organization, "Imp", "Ersonated", "imp@example.com",
                 Role.BasicUser);
-        ExecuteMultipleResponse r = (ExecuteMultipleResponse) server.server().engine().execute(server.organization(),
-                TestServers.ADMIN_TOKEN, user.userId(), new ExecuteMultipleRequest(List.of(create("d7-a"), create("d7-b")),
-                        new ExecuteMultipleSettings(false, true)));
+        ExecuteMultipleResponse r = (ExecuteMultipleResponse) client.withCallerId(user.userId()).execute(
+                new ExecuteMultipleRequest(List.of(create("d7-a"), create("d7-b")), new ExecuteMultipleSettings(false, true)));
         UUID admin = server.server().engine().deployment().deploymentAdministrators().getFirst();
         for (ExecuteMultipleResponseItem item : r.responses()) {
             UUID id = ((CreateResponse) item.response()).id();
-            Entity e = server.server().engine().execute(server.organization(), TestServers.ADMIN_TOKEN, null,
-                    new org.xrm4j.sdk.messages.RetrieveRequest(new EntityReference("account", id), new ColumnSet("createdby", "createdonbehalfby")))
-                    .results().values().stream().map(Entity.class::cast).findFirst().orElseThrow();
+            Entity e = client.retrieve("account", id, new ColumnSet("createdby", "createdonbehalfby"));
             assertThat(((EntityReference) e.get("createdby")).id()).isEqualTo(user.userId());
             assertThat(((EntityReference) e.get("createdonbehalfby")).id()).isEqualTo(admin);
         }
-        assertThatThrownBy(() -> server.server().engine().execute(server.organization(), user.token(), admin,
+        assertThatThrownBy(() -> client(server.orgUrl(), user.token()).withCallerId(admin).execute(
                 new ExecuteMultipleRequest(List.of(create("d7-c")), new ExecuteMultipleSettings(false, true))))
                 .isInstanceOfSatisfying(FaultException.class, e -> assertThat(e.errorCode()).isEqualTo(-2147180272));
         assertThat(count("d7-c")).isZero();
