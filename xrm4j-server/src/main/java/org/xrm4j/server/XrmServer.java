@@ -17,6 +17,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xrm4j.server.async.AsyncService;
 import org.xrm4j.server.engine.DeploymentSettings;
 import org.xrm4j.server.engine.Pipeline;
 import org.xrm4j.server.http.SdkEndpoint;
@@ -40,6 +41,8 @@ public final class XrmServer implements AutoCloseable {
 
     private final Config config;
     private Database database;
+    private Database jobDatabase;
+    private AsyncService async;
     private Server jetty;
     private XrmEngine engine;
     private String generatedAdminToken;
@@ -96,8 +99,14 @@ public final class XrmServer implements AutoCloseable {
         DeploymentSettings settings = new DeploymentSettings(database, config.profile());
         Pipeline pipeline = new Pipeline(database, settings, Handlers.records());
         Handlers.registerBatches(pipeline);
+        // System jobs get connections of their own, so that a burst of jobs never takes the interactive requests'.
+        int workers = (int) settings.get(DeploymentSettings.ASYNC_WORKERS);
+        jobDatabase = Database.open(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword(), workers + 3, config.poolTimeout());
+        async = new AsyncService(deployment, pipeline, jobDatabase, settings, Clock.systemUTC());
+        Handlers.registerAsync(pipeline, async);
         engine = new XrmEngine(deployment, pipeline, Clock.systemUTC());
         startHttp();
+        async.start();
     }
 
     private void bootstrap(Deployment deployment, Tokens tokens) {
@@ -173,6 +182,8 @@ public final class XrmServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("HTTP server did not stop cleanly", e);
         }
+        if (async != null) async.close();
+        if (jobDatabase != null) jobDatabase.close();
         if (database != null) database.close();
     }
 }

@@ -22,6 +22,11 @@ public final class DeploymentSettings {
     public static final String MAX_DEPTH = "MaxDepth";
     public static final String EXECUTE_MULTIPLE_PER_ORG_MAX_CONNECTIONS = "ExecuteAsyncPerOrgMaxConnectionsPerServer";
     public static final String MAX_REQUEST_BYTES = "MaxRequestSizeBytes";
+    public static final String ASYNC_MAX_RUNNING_PER_ORG = "AsyncMaxRunningJobsPerOrganization";
+    public static final String ASYNC_WORKERS = "AsyncWorkers";
+    public static final String ASYNC_LEASE_SECONDS = "AsyncLeaseSeconds";
+    public static final String ASYNC_MAX_RETRIES = "AsyncMaxRetries";
+    public static final String ASYNC_POLL_MILLIS = "AsyncPollMilliseconds";
 
     /** The other name the documentation gives the per-organization ExecuteMultiple limit. */
     private static final Map<String, String> ALIASES = Map.of("ExecuteMultiplePerOrgMaxConnectionsPerServer",
@@ -38,6 +43,12 @@ public final class DeploymentSettings {
         d.put(MAX_DEPTH, 8L);
         d.put(EXECUTE_MULTIPLE_PER_ORG_MAX_CONNECTIONS, profile == Profile.ONLINE ? 2L : 0L);
         d.put(MAX_REQUEST_BYTES, 128L * 1024 * 1024);
+        // "Only one message running asynchronously is allowed to execute at a time for each organization."
+        d.put(ASYNC_MAX_RUNNING_PER_ORG, 1L);
+        d.put(ASYNC_WORKERS, 2L);
+        d.put(ASYNC_LEASE_SECONDS, 60L);
+        d.put(ASYNC_MAX_RETRIES, 3L);
+        d.put(ASYNC_POLL_MILLIS, 1000L);
         this.defaults = d;
         reload();
     }
@@ -68,7 +79,8 @@ public final class DeploymentSettings {
 
     public void set(String name, long value) {
         String key = canonical(name);
-        if (value < 0 || (key.equals(BATCH_SIZE) && value < 1) || (key.equals(MAX_DEPTH) && value < 1)) {
+        boolean positive = key.equals(BATCH_SIZE) || key.equals(MAX_DEPTH) || key.startsWith("Async") && !key.equals(ASYNC_MAX_RETRIES);
+        if (value < 0 || (positive && value < 1)) {
             throw new FaultException(ErrorCodes.InvalidArgument, "The value " + value + " is not valid for the setting " + key + ".");
         }
         try (Connection c = db.connection()) {

@@ -41,6 +41,16 @@ public final class ExecutionContext {
                 now.truncatedTo(ChronoUnit.SECONDS), null);
     }
 
+    /**
+     * The context a system job runs in: the users who queued it, the depth and correlation it was queued with (the
+     * pipeline adds one level, as for any call), and a unit of work the job runner owns.
+     */
+    public static ExecutionContext forJob(Organization org, Caller user, Caller initiatingUser, Instant now,
+                                          UUID correlationId, int depth, UnitOfWork unitOfWork) {
+        return new ExecutionContext(org, org.metadata(), user, initiatingUser, depth - 1, correlationId,
+                now.truncatedTo(ChronoUnit.SECONDS), unitOfWork);
+    }
+
     /** The context of a call made from inside this one: one level deeper, same transaction and correlation. */
     public ExecutionContext nested() {
         return new ExecutionContext(organization, metadata, user, initiatingUser, depth + 1, correlationId, now, unitOfWork);

@@ -47,6 +47,7 @@ public final class Records {
      */
     public static NewRow prepareCreate(ExecutionContext ctx, Entity target) {
         EntityMetadata e = ctx.metadata().entity(target.logicalName());
+        SystemJobs.refuseCreate(e);
         UUID id = recordId(e, target);
         if (id == null) id = Ids.next();
         ColumnValues row = new ColumnValues();
@@ -71,6 +72,7 @@ public final class Records {
         if (id == null) {
             throw new FaultException(ErrorCodes.InvalidArgument, "Update of a " + e.logicalName() + " needs the record's Id.");
         }
+        if (e.logicalName().equals(SystemJobs.ENTITY)) target = SystemJobs.controlUpdate(ctx, e, id, target);
         ColumnValues row = new ColumnValues();
         applyAttributes(ctx, e, target, row, false);
         applyState(e, row, false);
@@ -86,6 +88,7 @@ public final class Records {
         Connection c = ctx.unitOfWork().connection();
         RecordStore store = ctx.organization().store();
         if (!store.exists(c, e, target.id())) throw notFound(e, target.id());
+        SystemJobs.checkDelete(ctx, e, target.id());
         Cascades.beforeDelete(ctx, e, target.id());
         store.delete(c, e, target.id());
     }

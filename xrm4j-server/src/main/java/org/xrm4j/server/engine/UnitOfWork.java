@@ -12,6 +12,7 @@ import org.xrm4j.server.store.StoreException;
  */
 public final class UnitOfWork implements AutoCloseable {
     private final Connection connection;
+    private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
     private boolean done;
 
     private UnitOfWork(Connection connection) { this.connection = connection; }
@@ -36,7 +37,11 @@ public final class UnitOfWork implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("Commit failed", e);
         }
+        for (Runnable r : afterCommit) r.run();
     }
+
+    /** Runs {@code action} once this unit commits (never if it rolls back): e.g. waking the job workers. */
+    public void afterCommit(Runnable action) { afterCommit.add(action); }
 
     public void rollback() {
         try {

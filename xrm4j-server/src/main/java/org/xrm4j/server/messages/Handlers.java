@@ -15,6 +15,11 @@ public final class Handlers {
                 new AssociateHandler(), new DisassociateHandler());
     }
 
+    /** Registers ExecuteAsync, which queues jobs on the asynchronous service. */
+    public static void registerAsync(Pipeline pipeline, org.xrm4j.server.async.AsyncService async) {
+        pipeline.add(new ExecuteAsyncHandler(async));
+    }
+
     /** Registers the batch handlers, which run other requests through the pipeline. */
     public static void registerBatches(Pipeline pipeline) {
         pipeline.add(new ExecuteMultipleHandler(pipeline, new BatchConcurrency()));

@@ -1,0 +1,254 @@
+package org.xrm4j.server.async;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.xrm4j.client.HttpOrganizationService;
+import org.xrm4j.sdk.Entity;
+import org.xrm4j.sdk.EntityReference;
+import org.xrm4j.sdk.ErrorCodes;
+import org.xrm4j.sdk.ExecuteMultipleResponseItem;
+import org.xrm4j.sdk.ExecuteMultipleSettings;
+import org.xrm4j.sdk.FaultException;
+import org.xrm4j.sdk.OptionSetValue;
+import org.xrm4j.sdk.OrganizationRequest;
+import org.xrm4j.sdk.messages.CreateRequest;
+import org.xrm4j.sdk.messages.ExecuteAsyncRequest;
+import org.xrm4j.sdk.messages.ExecuteAsyncResponse;
+import org.xrm4j.sdk.messages.ExecuteMultipleRequest;
+import org.xrm4j.sdk.messages.ExecuteMultipleResponse;
+import org.xrm4j.sdk.messages.MergeRequest;
+import org.xrm4j.sdk.query.ColumnSet;
+import org.xrm4j.sdk.query.QueryExpression;
+import org.xrm4j.server.TestServers;
+
+/** ExecuteAsync and system jobs over HTTP: queueing, running, states, client control, recovery. */
+@SuppressWarnings("try") // a held claim lock does its work by existing
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AsyncContract {
+    TestServers.TestServer server;
+    HttpOrganizationService client;
+
+    abstract String database();
+
+    @BeforeAll void start() {
+        server = TestServers.start(database());
+        client = HttpOrganizationService.builder().baseUrl(server.orgUrl()).token(TestServers.ADMIN_TOKEN).build();
+    }
+
+    @AfterAll void stop() {
+        if (client != null) client.close();
+        if (server != null) server.close();
+    }
+
+    MergeRequest merge() {
+        UUID master = client.create(new Entity("account").set("name", "Master"));
+        UUID sub = client.create(new Entity("account").set("name", "Subordinate"));
+        return new MergeRequest().target(new EntityReference("account", master)).subordinateId(sub)
+                .updateContent(new Entity("account")).performParentingChecks(false);
+    }
+
+    UUID queue(OrganizationRequest r) { return ((ExecuteAsyncResponse) client.execute(new ExecuteAsyncRequest().request(r))).asyncJobId(); }
+
+    Entity job(UUID id) {
+        return client.retrieve("asyncoperation", id, new ColumnSet("statecode", "statuscode", "operationtype", "messagename",
+                "startedon", "completedon", "errorcode", "message", "friendlymessage", "retrycount", "depth", "correlationid", "ownerid"));
+    }
+
+    Entity awaitCompleted(UUID id) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            Entity j = job(id);
+            if (((OptionSetValue) j.get("statecode")).value() == 3) return j;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("job " + id + " did not complete: " + job(id).attributes());
+    }
+
+    static int status(Entity job) { return ((OptionSetValue) job.get("statuscode")).value(); }
+
+    int countJobs() {
+        return client.retrieveMultiple(new QueryExpression("asyncoperation").columnSet(new ColumnSet("name"))).entities().size();
+    }
+
+    @Test void doc4OnlyThreeMessagesMayBeQueued() {
+        int before = countJobs();
+        assertThatThrownBy(() -> queue(new CreateRequest(new Entity("account").set("name", "x"))))
+                .isInstanceOfSatisfying(FaultException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCodes.NotSupported.code());
+                    assertThat(e.getMessage()).contains("Create");
+                });
+        assertThat(countJobs()).isEqualTo(before);
+    }
+
+    @Test void aMalformedWrappedRequestFaultsAtOnce() {
+        int before = countJobs();
+        assertThatThrownBy(() -> queue(new MergeRequest().performParentingChecks(false)))
+                .isInstanceOfSatisfying(FaultException.class, e -> assertThat(e.getMessage()).contains("Target"));
+        assertThat(countJobs()).isEqualTo(before);
+    }
+
+    @Test void aQueuedJobRunsToCompletionAsItsRowShows() {
+        UUID id = queue(merge());
+        Entity done = awaitCompleted(id);
+        assertThat(((OptionSetValue) done.get("operationtype")).value()).isEqualTo(54);
+        assertThat(done.get("messagename")).isEqualTo("Merge");
+        assertThat(done.get("startedon")).isNotNull();
+        assertThat(done.get("completedon")).isNotNull();
+        assertThat(status(done)).isIn(30, 31);
+        if (status(done) == 31) {
+            assertThat(done.get("errorcode")).isNotNull();
+            assertThat((String) done.get("message")).isNotBlank();
+            assertThat((String) done.get("friendlymessage")).isNotBlank();
+        }
+    }
+
+    @Test void jobsQueuedInOneBatchRunOneAfterAnother() {
+        List<OrganizationRequest> requests = List.of(new ExecuteAsyncRequest().request(merge()),
+                new ExecuteAsyncRequest().request(merge()), new ExecuteAsyncRequest().request(merge()));
+        ExecuteMultipleResponse r = (ExecuteMultipleResponse) client.execute(new ExecuteMultipleRequest(requests, new ExecuteMultipleSettings(false, true)));
+        List<UUID> ids = r.responses().stream().map(ExecuteMultipleResponseItem::response)
+                .map(res -> ((ExecuteAsyncResponse) res).asyncJobId()).toList();
+        assertThat(ids).hasSize(3).doesNotHaveDuplicates();
+        List<Entity> done = ids.stream().map(this::awaitCompleted).toList();
+        for (int i = 1; i < done.size(); i++) {
+            Instant previousEnd = (Instant) done.get(i - 1).get("completedon");
+            Instant start = (Instant) done.get(i).get("startedon");
+            assertThat(start).as("job %d starts after job %d ended", i, i - 1).isAfterOrEqualTo(previousEnd);
+        }
+    }
+
+    @Test void cancelingAWaitingJobEndsItWithoutRunningIt() throws Exception {
+        UUID id;
+        try (ClaimLock held = holdClaims()) {
+            id = queue(merge());
+            assertThat(status(job(id))).isZero();
+            client.update(new Entity("asyncoperation", id).set("statecode", new OptionSetValue(3)).set("statuscode", new OptionSetValue(32)));
+        }
+        Entity j = job(id);
+        assertThat(((OptionSetValue) j.get("statecode")).value()).isEqualTo(3);
+        assertThat(status(j)).isEqualTo(32);
+        assertThat(j.get("startedon")).isNull();
+        assertThat(j.get("completedon")).isNotNull();
+    }
+
+    @Test void pauseAndResumeAWaitingJob() throws Exception {
+        UUID id;
+        try (ClaimLock held = holdClaims()) {
+            id = queue(merge());
+            client.update(new Entity("asyncoperation", id).set("statecode", new OptionSetValue(1)));
+            assertThat(status(job(id))).isEqualTo(10);
+        }
+        // The claim lock is free again; a suspended job still waits.
+        Thread.sleep(300);
+        assertThat(status(job(id))).isEqualTo(10);
+        client.update(new Entity("asyncoperation", id).set("statecode", new OptionSetValue(0)));
+        assertThat(status(awaitCompleted(id))).isIn(30, 31);
+    }
+
+    @Test void postponeUntilDelaysTheStart() throws Exception {
+        UUID id;
+        Instant until = Instant.now().plusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        try (ClaimLock held = holdClaims()) {
+            id = queue(merge());
+            client.update(new Entity("asyncoperation", id).set("postponeuntil", until));
+        }
+        Entity done = awaitCompleted(id);
+        assertThat((Instant) done.get("startedon")).isAfterOrEqualTo(until);
+    }
+
+    /**
+     * Holds the organization's claim lock, as a claiming server process does, so that queued jobs wait until the
+     * returned connection closes (and rolls back).
+     */
+    @Test void aJobWhoseServerDiedRunsAgain() throws Exception {
+        UUID id;
+        try (ClaimLock held = holdClaims()) {
+            id = queue(merge());
+            simulateCrashedRun(held.connection(), id, 0);
+        }
+        server.server().engine().settings().set("AsyncPollMilliseconds", 100);
+        try {
+            Entity done = awaitCompleted(id);
+            assertThat(done.get("retrycount")).isEqualTo(1);
+            assertThat(status(done)).isIn(30, 31);
+        } finally {
+            server.server().engine().settings().set("AsyncPollMilliseconds", 1000);
+        }
+    }
+
+    @Test void aJobInterruptedTooOftenFailsWithAClearMessage() throws Exception {
+        UUID id;
+        try (ClaimLock held = holdClaims()) {
+            id = queue(merge());
+            simulateCrashedRun(held.connection(), id, 3);
+        }
+        server.server().engine().settings().set("AsyncPollMilliseconds", 100);
+        try {
+            Entity done = awaitCompleted(id);
+            assertThat(status(done)).isEqualTo(31);
+            assertThat((String) done.get("message")).contains("interrupted");
+        } finally {
+            server.server().engine().settings().set("AsyncPollMilliseconds", 1000);
+        }
+    }
+
+    /** What a server killed while running the job leaves behind: In Progress, on a host that renews no lease. */
+    void simulateCrashedRun(Connection c, UUID id, int retries) throws java.sql.SQLException {
+        try (var ps = c.prepareStatement("UPDATE \"" + server.org().schema() + "\".\"asyncoperation\" SET \"statecode\" = 2,"
+                + " \"statuscode\" = 20, \"hostid\" = 'a-dead-server', \"leaseexpireson\" = ?, \"retrycount\" = ?,"
+                + " \"startedon\" = ? WHERE \"asyncoperationid\" = ?")) {
+            java.time.OffsetDateTime past = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(5);
+            ps.setObject(1, past);
+            ps.setInt(2, retries);
+            ps.setObject(3, past);
+            ps.setObject(4, id);
+            ps.executeUpdate();
+        }
+        c.commit();
+    }
+
+    ClaimLock holdClaims() throws Exception {
+        Connection c = server.server().database().connection();
+        c.setAutoCommit(false);
+        try (var ps = c.prepareStatement("SELECT id FROM \"" + server.org().schema() + "\".\"xrm_asynclock\" WHERE id = 1 FOR UPDATE");
+             var rs = ps.executeQuery()) {
+            rs.next();
+        }
+        return new ClaimLock(c);
+    }
+
+    /** The held claim lock; closing it rolls back and frees it. */
+    record ClaimLock(Connection connection) implements AutoCloseable {
+        @Override public void close() throws java.sql.SQLException {
+            connection.rollback();
+            connection.setAutoCommit(true);
+            connection.close();
+        }
+    }
+
+    @Test void clientsMayChangeOnlyTheStateAndPostponeOfAJob() {
+        assertThatThrownBy(() -> client.create(new Entity("asyncoperation").set("name", "mine")))
+                .isInstanceOf(FaultException.class).hasMessageContaining("ExecuteAsync");
+        UUID id = queue(merge());
+        assertThatThrownBy(() -> client.update(new Entity("asyncoperation", id).set("name", "renamed")))
+                .isInstanceOf(FaultException.class).hasMessageContaining("name");
+        Entity done = awaitCompleted(id);
+        assertThat(done).isNotNull();
+        client.delete("asyncoperation", id);
+        assertThatThrownBy(() -> job(id)).isInstanceOf(FaultException.class);
+    }
+}
