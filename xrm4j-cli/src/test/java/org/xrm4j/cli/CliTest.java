@@ -79,9 +79,37 @@ class CliTest {
         run("settings", "set", "BatchSize", "1000", "--url", base, "--token", TestServers.ADMIN_TOKEN);
     }
 
+    @Test void jobsListShowWaitCancel() {
+        org.xrm4j.client.HttpOrganizationService client = org.xrm4j.client.HttpOrganizationService.builder()
+                .baseUrl(server.orgUrl()).token(TestServers.ADMIN_TOKEN).build();
+        java.util.UUID master = client.create(new org.xrm4j.sdk.Entity("account").set("name", "Master"));
+        java.util.UUID sub = client.create(new org.xrm4j.sdk.Entity("account").set("name", "Sub"));
+        java.util.UUID job = ((org.xrm4j.sdk.messages.ExecuteAsyncResponse) client.execute(new org.xrm4j.sdk.messages.ExecuteAsyncRequest()
+                .request(new org.xrm4j.sdk.messages.MergeRequest().target(new org.xrm4j.sdk.EntityReference("account", master))
+                        .subordinateId(sub).performParentingChecks(false)))).asyncJobId();
+        String[] auth = {"--url", server.orgUrl(), "--token", TestServers.ADMIN_TOKEN};
+        Run wait = run(concat(new String[] {"jobs", "wait", job.toString(), "--timeout", "30"}, auth));
+        int status = org.xrm4j.client.SystemJobs.status(new org.xrm4j.client.SystemJobs(client).retrieve(job));
+        assertThat(status).isIn(30, 31);
+        assertThat(wait.exit()).as(wait.out() + wait.err()).isEqualTo(status == 30 ? 0 : 1);
+        assertThat(run(concat(new String[] {"jobs", "list"}, auth)).out()).contains(job.toString());
+        assertThat(run(concat(new String[] {"jobs", "show", job.toString()}, auth)).out()).contains("statuscode: " + status);
+        Run cancel = run(concat(new String[] {"jobs", "cancel", job.toString()}, auth));
+        assertThat(cancel.exit()).isEqualTo(1);
+        assertThat(cancel.err()).contains("cannot be asked to cancel");
+        client.close();
+    }
+
+    static String[] concat(String[] a, String[] b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
     @Test void everyCommandHasHelp() {
         for (String[] cmd : new String[][] {{"--help"}, {"serve", "--help"}, {"exec", "--help"}, {"org", "create", "--help"},
-                {"user", "create", "--help"}, {"settings", "set", "--help"}}) {
+                {"user", "create", "--help"}, {"settings", "set", "--help"},
+                {"jobs", "list", "--help"}, {"jobs", "wait", "--help"}}) {
             Run r = run(cmd);
             assertThat(r.exit()).isZero();
             assertThat(r.out()).contains("Usage:");
