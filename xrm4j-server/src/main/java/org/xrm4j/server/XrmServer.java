@@ -173,6 +173,8 @@ public final class XrmServer implements AutoCloseable {
 
     public Database database() { return database; }
 
+    public AsyncService async() { return async; }
+
     /** The administrator token made at first start, or {@code null} when it was given or already existed. */
     public String generatedAdminToken() { return generatedAdminToken; }
 

@@ -157,6 +157,11 @@ final class AsyncQueue {
                         utc(now), job, host)) > 0;
     }
 
+    /** Deletes completed jobs that ended before {@code before}; answers how many. */
+    int purge(Connection c, String schema, Instant before) throws SQLException {
+        return update(c, "DELETE FROM " + table(schema) + " WHERE \"statecode\" = 3 AND \"completedon\" < ?", List.of(utc(before)));
+    }
+
     private String table(String schema) { return dialect.table(schema, "asyncoperation"); }
 
     private static OffsetDateTime utc(Instant i) { return OffsetDateTime.ofInstant(i, ZoneOffset.UTC); }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,6 +50,7 @@ public final class AsyncService implements AutoCloseable {
     private final Semaphore wake = new Semaphore(0);
     private final Map<UUID, Organization> running = new ConcurrentHashMap<>();
     private volatile boolean stopped;
+    private volatile Instant lastPurge = Instant.EPOCH;
     private Thread dispatcher;
     private Thread heartbeat;
     private Thread listener;
@@ -93,6 +95,7 @@ public final class AsyncService implements AutoCloseable {
     private void dispatch() {
         while (!stopped) {
             try {
+                purgeWhenDue();
                 boolean claimedAny = false;
                 for (String name : deployment.organizationNames()) {
                     if (stopped || workers.availablePermits() == 0) break;
@@ -108,6 +111,28 @@ public final class AsyncService implements AutoCloseable {
                 sleepQuietly(1000);
             }
         }
+    }
+
+    /** Completed jobs older than the retention setting go, at most once every ten minutes. */
+    private void purgeWhenDue() {
+        if (Duration.between(lastPurge, clock.instant()).toMinutes() < 10) return;
+        lastPurge = clock.instant();
+        purge();
+    }
+
+    /** Deletes the completed jobs older than AsyncRetentionDays (0: keep them); answers how many went. */
+    int purge() {
+        long days = settings.get(DeploymentSettings.ASYNC_RETENTION_DAYS);
+        if (days <= 0) return 0;
+        int purged = 0;
+        for (String name : deployment.organizationNames()) {
+            try (Connection c = jobs.connection()) {
+                purged += queue.purge(c, deployment.organization(name).schema(), clock.instant().minus(Duration.ofDays(days)));
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("Cannot purge old jobs of organization {}", name, e);
+            }
+        }
+        return purged;
     }
 
     private boolean claimFor(Organization org) {

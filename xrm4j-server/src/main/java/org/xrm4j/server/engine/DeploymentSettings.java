@@ -27,6 +27,7 @@ public final class DeploymentSettings {
     public static final String ASYNC_LEASE_SECONDS = "AsyncLeaseSeconds";
     public static final String ASYNC_MAX_RETRIES = "AsyncMaxRetries";
     public static final String ASYNC_POLL_MILLIS = "AsyncPollMilliseconds";
+    public static final String ASYNC_RETENTION_DAYS = "AsyncRetentionDays";
 
     /** The other name the documentation gives the per-organization ExecuteMultiple limit. */
     private static final Map<String, String> ALIASES = Map.of("ExecuteMultiplePerOrgMaxConnectionsPerServer",
@@ -49,6 +50,8 @@ public final class DeploymentSettings {
         d.put(ASYNC_LEASE_SECONDS, 60L);
         d.put(ASYNC_MAX_RETRIES, 3L);
         d.put(ASYNC_POLL_MILLIS, 1000L);
+        // 0 keeps completed jobs until a client deletes them.
+        d.put(ASYNC_RETENTION_DAYS, 0L);
         this.defaults = d;
         reload();
     }
@@ -79,7 +82,8 @@ public final class DeploymentSettings {
 
     public void set(String name, long value) {
         String key = canonical(name);
-        boolean positive = key.equals(BATCH_SIZE) || key.equals(MAX_DEPTH) || key.startsWith("Async") && !key.equals(ASYNC_MAX_RETRIES);
+        boolean positive = key.equals(BATCH_SIZE) || key.equals(MAX_DEPTH) || key.startsWith("Async") && !key.equals(ASYNC_MAX_RETRIES)
+                && !key.equals(ASYNC_RETENTION_DAYS);
         if (value < 0 || (positive && value < 1)) {
             throw new FaultException(ErrorCodes.InvalidArgument, "The value " + value + " is not valid for the setting " + key + ".");
         }

@@ -221,6 +221,32 @@ abstract class AsyncContract {
         c.commit();
     }
 
+    @Test void retentionPurgesOldCompletedJobsOnly() throws Exception {
+        UUID old = queue(merge());
+        awaitCompleted(old);
+        UUID recent = queue(merge());
+        awaitCompleted(recent);
+        try (Connection c = server.server().database().connection();
+             var ps = c.prepareStatement("UPDATE \"" + server.org().schema() + "\".\"asyncoperation\" SET \"completedon\" = ?"
+                     + " WHERE \"asyncoperationid\" = ?")) {
+            ps.setObject(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(40));
+            ps.setObject(2, old);
+            ps.executeUpdate();
+        }
+        AsyncService async = asyncService();
+        assertThat(async.purge()).isZero();
+        server.server().engine().settings().set("AsyncRetentionDays", 30);
+        try {
+            assertThat(async.purge()).isEqualTo(1);
+        } finally {
+            server.server().engine().settings().set("AsyncRetentionDays", 0);
+        }
+        assertThatThrownBy(() -> job(old)).isInstanceOf(FaultException.class);
+        assertThat(status(job(recent))).isIn(30, 31);
+    }
+
+    AsyncService asyncService() { return server.server().async(); }
+
     ClaimLock holdClaims() throws Exception {
         Connection c = server.server().database().connection();
         c.setAutoCommit(false);
