@@ -1,0 +1,5 @@
+package org.xrm4j.server.async;
+
+class AsyncClusterPostgresTest extends AsyncClusterContract {
+    @Override String database() { return "postgresql"; }
+}
