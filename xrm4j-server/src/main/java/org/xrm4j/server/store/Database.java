@@ -39,6 +39,10 @@ public final class Database implements AutoCloseable {
             // Unquoted identifiers fold to lower case, as on PostgreSQL, so quoted and unquoted names agree.
             jdbcUrl = jdbcUrl + ";DATABASE_TO_LOWER=TRUE";
         }
+        if (dialect instanceof H2Dialect && jdbcUrl.startsWith("jdbc:h2:file:") && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")) {
+            // By default H2 writes commits to disk up to half a second later: a killed process would lose them.
+            jdbcUrl = jdbcUrl + ";WRITE_DELAY=0";
+        }
         if (dialect instanceof H2Dialect && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("ANALYZE_AUTO")) {
             // H2 re-analyzes a table after every 2000 changed rows by default, which a bulk load pays for again and again.
             jdbcUrl = jdbcUrl + ";ANALYZE_AUTO=100000";
