@@ -12,7 +12,7 @@ public final class Handlers {
     public static List<MessageHandler> records() {
         return List.of(new WhoAmIHandler(), new CreateHandler(), new RetrieveHandler(), new RetrieveMultipleHandler(),
                 new UpdateHandler(), new UpsertHandler(), new DeleteHandler(), new SetStateHandler(),
-                new AssociateHandler(), new DisassociateHandler());
+                new AssociateHandler(), new DisassociateHandler(), new RetrieveEntityHandler());
     }
 
     /** Registers the batch handlers, which run other requests through the pipeline. */
