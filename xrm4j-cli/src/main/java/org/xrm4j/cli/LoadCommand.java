@@ -77,7 +77,9 @@ final class LoadCommand implements Callable<Integer> {
         if (batch < 1) throw new UsageError("--batch must be at least 1.");
         if (parallel < 1) throw new UsageError("--parallel must be at least 1.");
         if (!Files.isRegularFile(file)) throw new UsageError("No such file: " + file);
-        Path failureFile = failures != null ? failures : file.resolveSibling(file.getFileName() + ".failures.csv");
+        Path failureFile = (failures != null ? failures : file.resolveSibling(file.getFileName() + ".failures.csv")).toAbsolutePath();
+        // Found out now rather than after the whole file was loaded.
+        if (!Files.isDirectory(failureFile.getParent())) throw new UsageError("No folder for the failures file: " + failureFile.getParent());
         try (HttpOrganizationService service = service(); CsvReader csv = CsvReader.open(file)) {
             EntityDefinition table = definition(service);
             long rows = rows();

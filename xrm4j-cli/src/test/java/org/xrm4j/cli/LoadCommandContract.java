@@ -129,7 +129,7 @@ abstract class LoadCommandContract {
         assertThat(failed.keySet()).containsExactly("3", "4", "6", "8", "9");
         assertThat(failed.get("3")).isEqualTo(code(ErrorCodes.InvalidArgument));
         assertThat(failed.get("4")).isEqualTo(code(ErrorCodes.InvalidArgument));
-        assertThat(failed.get("6")).isNotEmpty().isNotEqualTo("0");
+        assertThat(failed.get("6")).isEqualTo(code(ErrorCodes.Validation));
         assertThat(failed.get("8")).isEqualTo(code(ErrorCodes.InvalidArgument));
         assertThat(failed.get("9")).isEqualTo(code(ErrorCodes.InvalidArgument));
     }
@@ -212,6 +212,7 @@ abstract class LoadCommandContract {
         assertThat(load(names, "--upsert").exit()).isEqualTo(2);
         assertThat(load(names, "--batch", "0").exit()).isEqualTo(2);
         assertThat(load(dir.resolve("missing.csv")).exit()).isEqualTo(2);
+        assertThat(load(names, "--failures", dir.resolve("no/such/folder/f.csv").toString()).exit()).isEqualTo(2);
         assertThat(load(csv("empty.csv", "")).exit()).isEqualTo(2);
         assertThat(load(csv("twice.csv", "name,Name\nx,y\n")).exit()).isEqualTo(2);
         assertThat(CliTest.run("load", "--url", server.orgUrl(), "--token", TestServers.ADMIN_TOKEN, "--entity", "nosuchtable",

@@ -42,6 +42,8 @@ import org.xrm4j.sdk.OrganizationService;
  * further batch (nor further piece of a resized batch) is sent; the requests not sent are reported NotExecuted.
  * Batches already in flight on other workers complete, so with parallelism a few batches past the fault may have
  * run. An exception thrown by the caller's sink or listener stops the run the same way and is rethrown.
+ *
+ * <p>Thread-safe: runs may overlap, and a batch size lowered by one run holds for the others.
  */
 public final class BulkExecutor {
     public static final int DEFAULT_BATCH_SIZE = 1000;

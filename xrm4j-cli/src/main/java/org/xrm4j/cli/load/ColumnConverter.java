@@ -101,7 +101,7 @@ public final class ColumnConverter {
             return Integer.parseInt(text);
         } catch (NumberFormatException notANumber) {
             for (EntityDefinition.Option o : column.options()) if (o.label().equalsIgnoreCase(text)) return o.value();
-            throw new IllegalArgumentException("'" + text + "' is not an option of " + column.logicalName() + " (a number, or one of: "
+            throw new IllegalArgumentException("'" + text + "' is not an option (a number, or one of: "
                     + String.join(", ", column.options().stream().map(EntityDefinition.Option::label).toList()) + ").");
         }
     }
@@ -122,14 +122,14 @@ public final class ColumnConverter {
             entity = text.substring(0, colon).strip().toLowerCase(Locale.ROOT);
             id = text.substring(colon + 1).strip();
             if (!column.targets().isEmpty() && !column.targets().contains(entity)) {
-                throw new IllegalArgumentException(column.logicalName() + " cannot point at '" + entity + "' (targets: "
+                throw new IllegalArgumentException("the lookup cannot point at '" + entity + "' (targets: "
                         + String.join(", ", column.targets()) + ").");
             }
         } else if (column.targets().size() == 1) {
             entity = column.targets().getFirst();
             id = text;
         } else {
-            throw new IllegalArgumentException(column.logicalName() + " may point at " + (column.targets().isEmpty()
+            throw new IllegalArgumentException("the lookup may point at " + (column.targets().isEmpty()
                     ? "several tables" : String.join(" or ", column.targets())) + ": write the value as entity:guid.");
         }
         return new EntityReference(entity, guid(id));

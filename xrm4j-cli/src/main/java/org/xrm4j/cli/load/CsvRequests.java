@@ -77,9 +77,6 @@ public final class CsvRequests implements Iterator<OrganizationRequest> {
     /** The data row number of the request at {@code index}. */
     public synchronized long rowOf(long index) { return rows[(int) index]; }
 
-    /** Data rows read so far, blank ones included. */
-    public long rowsRead() { return row; }
-
     /** Counts a file's non-blank data rows, for progress: a quick pass that converts nothing. */
     public static long countRows(java.nio.file.Path file) {
         long count = -1;
