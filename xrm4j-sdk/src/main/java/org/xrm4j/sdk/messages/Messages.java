@@ -24,7 +24,8 @@ public final class Messages {
             Map.entry(ImportSolutionRequest.NAME, ImportSolutionRequest::new),
             Map.entry(ImportSolutionAsyncRequest.NAME, ImportSolutionAsyncRequest::new),
             Map.entry(DeleteAndPromoteRequest.NAME, DeleteAndPromoteRequest::new),
-            Map.entry(MergeRequest.NAME, MergeRequest::new));
+            Map.entry(MergeRequest.NAME, MergeRequest::new),
+            Map.entry(RetrieveEntityRequest.NAME, RetrieveEntityRequest::new));
     private static final Map<String, Function<Map<String, Object>, OrganizationResponse>> RESPONSES = Map.ofEntries(
             Map.entry(WhoAmIResponse.NAME, WhoAmIResponse::new),
             Map.entry(CreateResponse.NAME, CreateResponse::new),
@@ -42,7 +43,8 @@ public final class Messages {
             Map.entry(ImportSolutionResponse.NAME, ImportSolutionResponse::new),
             Map.entry(ImportSolutionAsyncResponse.NAME, ImportSolutionAsyncResponse::new),
             Map.entry(DeleteAndPromoteResponse.NAME, DeleteAndPromoteResponse::new),
-            Map.entry(MergeResponse.NAME, MergeResponse::new));
+            Map.entry(MergeResponse.NAME, MergeResponse::new),
+            Map.entry(RetrieveEntityResponse.NAME, RetrieveEntityResponse::new));
 
     private Messages() {}
 

@@ -62,7 +62,8 @@ class MessageCodecTest {
                 importAsync,
                 new DeleteAndPromoteRequest("contoso_core"),
                 new MergeRequest().target(ACCOUNT).subordinateId(Samples.OTHER_ID)
-                        .updateContent(new Entity("account").set("name", "Merged")).performParentingChecks(false));
+                        .updateContent(new Entity("account").set("name", "Merged")).performParentingChecks(false),
+                new RetrieveEntityRequest("account").entityFilters("Attributes"));
     }
 
     /** One realistic instance of every typed response of the registry. */
@@ -88,7 +89,12 @@ class MessageCodecTest {
                 new ImportSolutionResponse(),
                 new ImportSolutionAsyncResponse().asyncOperationId(Samples.ID).importJobKey("job-key-1"),
                 new DeleteAndPromoteResponse().solutionId(Samples.OTHER_ID),
-                new MergeResponse());
+                new MergeResponse(),
+                new RetrieveEntityResponse().entityMetadata(new Entity("entitymetadata").set("LogicalName", "account")
+                        .set("PrimaryIdAttribute", "accountid").set("Attributes", new org.xrm4j.sdk.EntityCollection(List.of(
+                                new Entity("attributemetadata").set("LogicalName", "revenue").set("AttributeType", "Money")
+                                        .set("MinValue", -1.0E12).set("Precision", 2).set("ValidForCreate", true)))
+                                .entityName("attributemetadata"))));
     }
 
     @Test
