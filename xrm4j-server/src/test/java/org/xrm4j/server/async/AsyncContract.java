@@ -216,6 +216,20 @@ abstract class AsyncContract {
         assertThat(status(awaitCompleted(id))).isEqualTo(30);
     }
 
+    @Test void cancelingASuspendedJobEndsItWithoutRunningIt() throws Exception {
+        UUID id;
+        try (ClaimLock held = holdClaims()) {
+            id = queue(merge());
+            client.update(new Entity("asyncoperation", id).set("statecode", new OptionSetValue(1)));
+        }
+        client.update(new Entity("asyncoperation", id).set("statecode", new OptionSetValue(3)).set("statuscode", new OptionSetValue(32)));
+        Entity j = job(id);
+        assertThat(status(j)).isEqualTo(32);
+        assertThat(j.get("startedon")).isNull();
+        assertThatThrownBy(() -> client.update(new Entity("asyncoperation", id).set("statecode", new OptionSetValue(0))))
+                .isInstanceOfSatisfying(FaultException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCodes.InvalidState.code()));
+    }
+
     @Test void postponeUntilDelaysTheStart() throws Exception {
         UUID id;
         Instant until = Instant.now().plusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
