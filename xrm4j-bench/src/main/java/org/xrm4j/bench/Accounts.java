@@ -1,13 +1,17 @@
 package org.xrm4j.bench;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.xrm4j.sdk.Entity;
 import org.xrm4j.sdk.EntityReference;
+import org.xrm4j.sdk.ExecuteMultipleSettings;
 import org.xrm4j.sdk.Money;
+import org.xrm4j.sdk.OrganizationRequest;
 import org.xrm4j.sdk.json.SdkJson;
 import org.xrm4j.sdk.messages.CreateRequest;
+import org.xrm4j.sdk.messages.ExecuteMultipleRequest;
 import org.xrm4j.sdk.messages.RetrieveRequest;
 import org.xrm4j.sdk.query.ColumnSet;
 
@@ -39,6 +43,27 @@ final class Accounts {
     }
 
     static byte[] createBody(int n) { return SdkJson.writeRequest(new CreateRequest(account(n))); }
+
+    /**
+     * One ExecuteMultiple of Creates of the accounts {@code first .. first + count - 1}, with the settings a bulk
+     * loader uses: go on past a failed item (ContinueOnError) and answer every item with its id (ReturnResponses).
+     */
+    static byte[] executeMultipleBody(int first, int count) {
+        List<OrganizationRequest> creates = new ArrayList<>(count);
+        for (int n = first; n < first + count; n++) creates.add(new CreateRequest(account(n)));
+        return SdkJson.writeRequest(new ExecuteMultipleRequest(creates, new ExecuteMultipleSettings(true, true)));
+    }
+
+    /** The n-th account's attributes in {@link #COLUMNS} order, as JDBC parameters: what the server stores (Money is its amount). */
+    static Object[] columnValues(int n) {
+        Entity account = account(n);
+        Object[] values = new Object[COLUMNS.size()];
+        for (int i = 0; i < values.length; i++) {
+            Object value = account.get(COLUMNS.get(i));
+            values[i] = value instanceof Money m ? m.value() : value;
+        }
+        return values;
+    }
 
     static byte[] retrieveBody(UUID id) {
         return SdkJson.writeRequest(new RetrieveRequest(new EntityReference("account", id), new ColumnSet(false, COLUMNS)));

@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.xrm4j.sdk.Entity;
@@ -19,9 +20,10 @@ import org.xrm4j.sdk.messages.RetrieveResponse;
 import org.xrm4j.sdk.query.ColumnSet;
 
 /**
- * The baseline benchmark: single Create and single Retrieve of a ten-attribute account over the SDK protocol, from
- * one client thread and from several, against a real server on H2 and on PostgreSQL. It prints a Markdown table and
- * appends it, with the machine and the command, to {@code docs/benchmarks.md}.
+ * The benchmarks: single Create and single Retrieve of a ten-attribute account over the SDK protocol, from one
+ * client thread and from several, and the ExecuteMultiple bulk load of the same accounts with its raw JDBC
+ * baseline and heap cost ({@link BulkBench}), against a real server on H2 and on PostgreSQL. It prints Markdown
+ * tables and appends them, with the machine and the command, to {@code docs/benchmarks.md}.
  *
  * <p>Server and client share this JVM and its cores; that is what a small deployment looks like and keeps the run
  * to one command, but the client's work counts against the server's throughput. Requests are encoded before the
@@ -56,9 +58,9 @@ public final class Bench {
         try (HttpClient client = SdkHttp.newClient()) {
             for (String database : options.databases()) runs.add(measure(database, options, client));
         }
-        System.out.println(Report.table(runs));
+        System.out.println(Report.tables(runs));
         options.doc().ifPresent(doc -> {
-            Report.append(doc, Report.section(started, machine, options, command(args), runs));
+            Report.append(doc, Report.section(started, machine.finished(), options, command(args), runs));
             System.err.println("Appended the results to " + doc.toAbsolutePath().normalize());
         });
     }
@@ -68,18 +70,27 @@ public final class Bench {
         progress("%s: starting a server", name);
         try (BenchServer server = BenchServer.start(database, options.postgresUrl())) {
             SdkHttp http = new SdkHttp(client, server.executeUrl(), server.token());
-            progress("%s: organization %s; creating %d accounts to retrieve", name, server.organization(), options.records());
-            List<HttpRequest> retrieves = seed(http, options.records());
-            List<HttpRequest> creates = new ArrayList<>(CREATE_BODIES);
-            for (int i = 0; i < CREATE_BODIES; i++) creates.add(http.prepare(Accounts.createBody(options.records() + i)));
-            Workload workload = new Workload(http, options.warmUp(), options.window());
-            List<Workload.Result> results = new ArrayList<>();
-            results.add(run(workload, name, "Create", creates, 1));
-            results.add(run(workload, name, "Create", creates, options.threads()));
-            results.add(run(workload, name, "Retrieve", retrieves, 1));
-            results.add(run(workload, name, "Retrieve", retrieves, options.threads()));
-            return new Report.DatabaseRun(name, server.databaseVersion(), results);
+            progress("%s: organization %s", name, server.organization());
+            List<Workload.Result> results = options.single() ? single(http, name, options) : List.of();
+            Optional<BulkBench.Run> bulk = options.bulk()
+                    ? Optional.of(new BulkBench(server, http, options.bulkLoad(), line -> progress("%s: %s", name, line)).measure())
+                    : Optional.empty();
+            return new Report.DatabaseRun(name, server.databaseVersion(), results, bulk);
         }
+    }
+
+    private static List<Workload.Result> single(SdkHttp http, String name, BenchOptions options) {
+        progress("%s: creating %d accounts to retrieve", name, options.records());
+        List<HttpRequest> retrieves = seed(http, options.records());
+        List<HttpRequest> creates = new ArrayList<>(CREATE_BODIES);
+        for (int i = 0; i < CREATE_BODIES; i++) creates.add(http.prepare(Accounts.createBody(options.records() + i)));
+        Workload workload = new Workload(http, options.warmUp(), options.window());
+        List<Workload.Result> results = new ArrayList<>();
+        results.add(run(workload, name, "Create", creates, 1));
+        results.add(run(workload, name, "Create", creates, options.threads()));
+        results.add(run(workload, name, "Retrieve", retrieves, 1));
+        results.add(run(workload, name, "Retrieve", retrieves, options.threads()));
+        return results;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.xrm4j.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,18 +10,31 @@ import java.util.Optional;
  * The command line of the benchmark. Every option has a default, so a bare {@code java -jar xrm4j-bench.jar} runs
  * the full baseline on both databases and appends it to {@code docs/benchmarks.md} of the working directory.
  */
-record BenchOptions(List<String> databases, Duration window, Duration warmUp, int threads, int records,
-                    Optional<Path> doc, Optional<String> note, String postgresUrl, boolean help) {
+record BenchOptions(List<String> databases, boolean single, boolean bulk, Duration window, Duration warmUp, int threads,
+                    int records, Bulk bulkLoad, Optional<Path> doc, Optional<String> note, String postgresUrl, boolean help) {
+
+    /**
+     * The bulk-load benchmark's shape: {@code records} Creates sent as ExecuteMultiple batches of {@code batch}, once
+     * per entry of {@code streams} (the number of batches in flight), after {@code warmUpBatches} unmeasured batches.
+     */
+    record Bulk(int records, int batch, List<Integer> streams, int warmUpBatches) {
+        int batches() { return (records + batch - 1) / batch; }
+    }
 
     static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/xrm4j_bench?user=postgres";
 
     static final String USAGE = """
             Usage: java -jar xrm4j-bench/target/xrm4j-bench.jar [options]
               --db h2|postgresql|all   databases to measure (default all)
+              --bench single|bulk|all  single Create/Retrieve, ExecuteMultiple bulk load, or both (default all)
               --seconds N              measured window per benchmark (default 10)
               --warmup N               warm-up before each window, in seconds (default 3)
               --threads N              client threads of the concurrent benchmarks (default 8)
               --records N              accounts created before the Retrieve benchmarks (default 1000)
+              --bulk-records N         accounts the bulk load creates per measurement (default 20000)
+              --bulk-batch N           Creates per ExecuteMultiple batch (default 1000, the server's BatchSize)
+              --bulk-parallel N[,N..]  batches in flight at once, one measurement each (default 1,2)
+              --bulk-warmup N          unmeasured batches before the bulk measurements (default 5)
               --doc PATH               Markdown file the results are appended to (default docs/benchmarks.md)
               --no-doc                 print the results only
               --note TEXT              a remark written under the run's heading, e.g. what else ran on the machine
@@ -30,10 +44,16 @@ record BenchOptions(List<String> databases, Duration window, Duration warmUp, in
 
     static BenchOptions parse(String[] args, String pgUrlFromEnv) {
         List<String> databases = List.of("h2", "postgresql");
+        boolean single = true;
+        boolean bulk = true;
         int seconds = 10;
         int warmUp = 3;
         int threads = 8;
         int records = 1000;
+        int bulkRecords = 20_000;
+        int bulkBatch = 1000;
+        List<Integer> streams = List.of(1, 2);
+        int bulkWarmUp = 5;
         Optional<Path> doc = Optional.of(Path.of("docs", "benchmarks.md"));
         Optional<String> note = Optional.empty();
         boolean help = false;
@@ -46,10 +66,22 @@ record BenchOptions(List<String> databases, Duration window, Duration warmUp, in
                     case "all" -> List.of("h2", "postgresql");
                     default -> throw new IllegalArgumentException("--db takes h2, postgresql or all, not " + args[i]);
                 };
+                case "--bench" -> {
+                    switch (value(args, ++i, a)) {
+                        case "single" -> { single = true; bulk = false; }
+                        case "bulk" -> { single = false; bulk = true; }
+                        case "all" -> { single = true; bulk = true; }
+                        default -> throw new IllegalArgumentException("--bench takes single, bulk or all, not " + args[i]);
+                    }
+                }
                 case "--seconds" -> seconds = positive(args, ++i, a);
                 case "--warmup" -> warmUp = positive(args, ++i, a);
                 case "--threads" -> threads = positive(args, ++i, a);
                 case "--records" -> records = positive(args, ++i, a);
+                case "--bulk-records" -> bulkRecords = positive(args, ++i, a);
+                case "--bulk-batch" -> bulkBatch = positive(args, ++i, a);
+                case "--bulk-parallel" -> streams = positives(args, ++i, a);
+                case "--bulk-warmup" -> bulkWarmUp = nonNegative(args, ++i, a);
                 case "--doc" -> doc = Optional.of(Path.of(value(args, ++i, a)));
                 case "--no-doc" -> doc = Optional.empty();
                 case "--note" -> note = Optional.of(value(args, ++i, a));
@@ -58,8 +90,8 @@ record BenchOptions(List<String> databases, Duration window, Duration warmUp, in
             }
         }
         String pgUrl = pgUrlFromEnv == null || pgUrlFromEnv.isBlank() ? DEFAULT_PG_URL : pgUrlFromEnv;
-        return new BenchOptions(databases, Duration.ofSeconds(seconds), Duration.ofSeconds(warmUp), threads, records,
-                doc, note, pgUrl, help);
+        return new BenchOptions(databases, single, bulk, Duration.ofSeconds(seconds), Duration.ofSeconds(warmUp), threads,
+                records, new Bulk(bulkRecords, bulkBatch, streams, bulkWarmUp), doc, note, pgUrl, help);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -67,14 +99,27 @@ record BenchOptions(List<String> databases, Duration window, Duration warmUp, in
         return args[i];
     }
 
-    private static int positive(String[] args, int i, String option) {
-        String v = value(args, i, option);
+    private static int positive(String[] args, int i, String option) { return whole(value(args, i, option), option, 1); }
+
+    private static int nonNegative(String[] args, int i, String option) { return whole(value(args, i, option), option, 0); }
+
+    /** A comma-separated list of positive whole numbers, in the order given, without repeats. */
+    private static List<Integer> positives(String[] args, int i, String option) {
+        List<Integer> list = new ArrayList<>();
+        for (String part : value(args, i, option).split(",", -1)) {
+            int n = whole(part.trim(), option, 1);
+            if (!list.contains(n)) list.add(n);
+        }
+        return List.copyOf(list);
+    }
+
+    private static int whole(String v, String option, int min) {
         try {
             int n = Integer.parseInt(v);
-            if (n > 0) return n;
+            if (n >= min) return n;
         } catch (NumberFormatException ignored) {
             // reported below with the option's name
         }
-        throw new IllegalArgumentException(option + " takes a positive whole number, not " + v);
+        throw new IllegalArgumentException(option + " takes a " + (min > 0 ? "positive" : "non-negative") + " whole number, not " + v);
     }
 }

@@ -31,12 +31,14 @@ final class BenchServer implements AutoCloseable {
     private final XrmServer server;
     private final Path dataDir;
     private final String organization;
+    private final String schema;
     private final String token;
 
-    private BenchServer(XrmServer server, Path dataDir, String organization, String token) {
+    private BenchServer(XrmServer server, Path dataDir, String organization, String schema, String token) {
         this.server = server;
         this.dataDir = dataDir;
         this.organization = organization;
+        this.schema = schema;
         this.token = token;
     }
 
@@ -54,8 +56,8 @@ final class BenchServer implements AutoCloseable {
         try {
             server = XrmServer.start(config);
             String org = "bench" + LocalDateTime.now(ZoneOffset.UTC).format(STAMP) + UUID.randomUUID().toString().substring(0, 6);
-            server.engine().deployment().createOrganization(org);
-            return new BenchServer(server, data, org, token);
+            String schema = server.engine().deployment().createOrganization(org).schema();
+            return new BenchServer(server, data, org, schema, token);
         } catch (RuntimeException e) {
             if (server != null) server.close();
             deleteRecursively(data);
@@ -66,6 +68,21 @@ final class BenchServer implements AutoCloseable {
     String organization() { return organization; }
 
     String token() { return token; }
+
+    /** The organization's database schema, which holds its account table. */
+    String schema() { return schema; }
+
+    /** A table of the organization's schema, quoted as the server quotes it. */
+    String table(String name) { return server.database().dialect().table(schema, name); }
+
+    /** The SQL expression that takes the next row version, as the server's inserts do. */
+    String nextVersion() { return server.database().dialect().nextValue(schema, "xrm_version"); }
+
+    /**
+     * A connection of the server's own pool: the same URL and driver options as the server's inserts (on
+     * PostgreSQL, batched inserts rewritten to multi-row statements), so a raw JDBC baseline compares like with like.
+     */
+    Connection connection() { return server.database().connection(); }
 
     /** The organization's SDK endpoint. */
     String executeUrl() { return server.baseUrl() + "/" + organization + "/api/xrm/v1/execute"; }

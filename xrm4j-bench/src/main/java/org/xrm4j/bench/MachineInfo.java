@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * above zero before the run says the machine was not idle; both go into the report next to the results.
  */
 record MachineInfo(int cpus, String cpuModel, long memoryBytes, String os, String java, long maxHeapBytes,
-                   double loadAverage, String tempFileStore) {
+                   double loadAverage, double loadAverageAtEnd, String tempFileStore) {
 
     static MachineInfo collect() {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
@@ -24,7 +24,16 @@ record MachineInfo(int cpus, String cpuModel, long memoryBytes, String os, Strin
                 + System.getProperty("java.runtime.version");
         return new MachineInfo(Runtime.getRuntime().availableProcessors(), readCpuModel(), memory,
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                java, Runtime.getRuntime().maxMemory(), os.getSystemLoadAverage(), readTempFileStore());
+                java, Runtime.getRuntime().maxMemory(), os.getSystemLoadAverage(), -1, readTempFileStore());
+    }
+
+    /**
+     * The same, with the load average read now, at the end of the run: it includes the benchmark's own load, but a
+     * value well above the cores it used says that other work competed with it.
+     */
+    MachineInfo finished() {
+        return new MachineInfo(cpus, cpuModel, memoryBytes, os, java, maxHeapBytes, loadAverage,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), tempFileStore);
     }
 
     /** The report's machine lines, one Markdown list item each. */
@@ -35,6 +44,7 @@ record MachineInfo(int cpus, String cpuModel, long memoryBytes, String os, Strin
         lines.add("- OS: " + os);
         lines.add("- Java: " + java);
         if (loadAverage >= 0) lines.add("- Load average (1 min) when the run started: " + String.format(Locale.ROOT, "%.2f", loadAverage));
+        if (loadAverageAtEnd >= 0) lines.add("- Load average (1 min) when it ended, its own load included: " + String.format(Locale.ROOT, "%.2f", loadAverageAtEnd));
         lines.add("- Temporary folder (H2 data): " + tempFileStore);
         return lines;
     }

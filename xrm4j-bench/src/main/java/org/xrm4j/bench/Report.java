@@ -10,8 +10,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The results as Markdown: a table for the terminal, and a dated section appended to the benchmarks document so it
@@ -23,8 +25,18 @@ final class Report {
 
     private Report() {}
 
-    /** The results of one database, under its display name (H2, PostgreSQL). */
-    record DatabaseRun(String database, String version, List<Workload.Result> results) {}
+    /**
+     * The results of one database, under its display name (H2, PostgreSQL): the single-request benchmarks (empty
+     * when not run) and the bulk-load ones (when run).
+     */
+    record DatabaseRun(String database, String version, List<Workload.Result> results, Optional<BulkBench.Run> bulk) {}
+
+    /** Every table of the run: the single-request one, then the bulk-load ones, each only when measured. */
+    static String tables(List<DatabaseRun> runs) {
+        boolean single = runs.stream().anyMatch(r -> !r.results().isEmpty());
+        String bulk = BulkReport.tables(runs);
+        return (single ? table(runs) : "") + (single && !bulk.isEmpty() ? "\n" : "") + bulk;
+    }
 
     static String table(List<DatabaseRun> runs) {
         StringBuilder t = new StringBuilder()
@@ -51,18 +63,40 @@ final class Report {
     static String section(ZonedDateTime when, MachineInfo machine, BenchOptions options, String command, List<DatabaseRun> runs) {
         StringBuilder s = new StringBuilder()
                 .append("### ").append(when.withZoneSameInstant(ZoneOffset.UTC).format(HEADING))
-                .append(": single Create and Retrieve\n\n")
+                .append(": ").append(title(options)).append("\n\n")
                 .append("Command, from the repository root after building the jar:\n\n")
-                .append("```\n").append(command).append("\n```\n\n")
-                .append(String.format(Locale.ROOT, "Warm-up %d s, then a %d s measured window per benchmark; %d concurrent "
-                        + "client threads; Retrieve reads %d accounts created before it.%n%n",
-                        options.warmUp().toSeconds(), options.window().toSeconds(), options.threads(), options.records()));
+                .append("```\n").append(command).append("\n```\n\n");
+        if (options.single()) {
+            s.append(String.format(Locale.ROOT, "Single requests: warm-up %d s, then a %d s measured window per benchmark; %d concurrent "
+                    + "client threads; Retrieve reads %d accounts created before it.%n%n",
+                    options.warmUp().toSeconds(), options.window().toSeconds(), options.threads(), options.records()));
+        }
+        if (options.bulk()) {
+            BenchOptions.Bulk b = options.bulkLoad();
+            s.append(String.format(Locale.ROOT, "Bulk load: %,d records per measurement as %d ExecuteMultiple batches of %d Creates "
+                    + "(ContinueOnError, ReturnResponses), with %s in flight, after %d warm-up batch%s; the raw JDBC insert writes "
+                    + "the same rows in batches of %d, one commit each; the heap cost is the largest of %d batches.%n%n",
+                    b.records(), b.batches(), b.batch(), streams(b.streams()), b.warmUpBatches(), b.warmUpBatches() == 1 ? "" : "es",
+                    b.batch(), BatchHeap.REPEATS));
+        }
         options.note().ifPresent(n -> s.append("Note: ").append(n).append("\n\n"));
         s.append("Machine:\n\n");
         machine.markdown().forEach(l -> s.append(l).append('\n'));
         s.append("\nDatabases:\n\n");
         for (DatabaseRun run : runs) s.append("- ").append(run.database()).append(": ").append(run.version()).append('\n');
-        return s.append('\n').append(table(runs)).toString();
+        return s.append('\n').append(tables(runs)).toString();
+    }
+
+    private static String title(BenchOptions options) {
+        List<String> parts = new ArrayList<>();
+        if (options.single()) parts.add("single Create and Retrieve");
+        if (options.bulk()) parts.add("ExecuteMultiple bulk load");
+        return String.join("; ", parts);
+    }
+
+    private static String streams(List<Integer> streams) {
+        List<String> each = streams.stream().map(n -> n + (n == 1 ? " batch" : " batches")).toList();
+        return each.size() == 1 ? each.getFirst() : String.join(", then ", each);
     }
 
     /** Appends a section, creating the document with its introduction when it does not exist yet. */

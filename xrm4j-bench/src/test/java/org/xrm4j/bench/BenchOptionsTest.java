@@ -17,6 +17,23 @@ class BenchOptionsTest {
         assertThat(o.threads()).isEqualTo(8);
         assertThat(o.doc()).contains(Path.of("docs", "benchmarks.md"));
         assertThat(o.postgresUrl()).isEqualTo(BenchOptions.DEFAULT_PG_URL);
+        assertThat(o.single()).isTrue();
+        assertThat(o.bulk()).isTrue();
+        assertThat(o.bulkLoad()).isEqualTo(new BenchOptions.Bulk(20_000, 1000, List.of(1, 2), 5));
+        assertThat(o.bulkLoad().batches()).isEqualTo(20);
+    }
+
+    @Test void bulkOptionsSelectAndShapeTheBulkLoad() {
+        BenchOptions o = BenchOptions.parse(new String[] {"--bench", "bulk", "--bulk-records", "2500", "--bulk-batch", "1000",
+                "--bulk-parallel", "2,4,2", "--bulk-warmup", "0"}, null);
+        assertThat(o.single()).isFalse();
+        assertThat(o.bulk()).isTrue();
+        assertThat(o.bulkLoad()).isEqualTo(new BenchOptions.Bulk(2500, 1000, List.of(2, 4), 0));
+        assertThat(o.bulkLoad().batches()).isEqualTo(3);
+        assertThat(BenchOptions.parse(new String[] {"--bench", "single"}, null).bulk()).isFalse();
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--bench", "fast"}, null)).hasMessageContaining("--bench");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--bulk-parallel", "1,0"}, null)).hasMessageContaining("--bulk-parallel");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--bulk-warmup", "-1"}, null)).hasMessageContaining("non-negative");
     }
 
     @Test void optionsOverrideTheDefaults() {
