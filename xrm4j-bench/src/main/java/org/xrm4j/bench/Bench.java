@@ -75,7 +75,16 @@ public final class Bench {
             Optional<BulkBench.Run> bulk = options.bulk()
                     ? Optional.of(new BulkBench(server, http, options.bulkLoad(), line -> progress("%s: %s", name, line)).measure())
                     : Optional.empty();
-            return new Report.DatabaseRun(name, server.databaseVersion(), results, bulk);
+            Optional<AsyncBench.Run> async = Optional.empty();
+            if (options.async()) {
+                try {
+                    async = Optional.of(new AsyncBench(http, line -> progress("%s: %s", name, line)).measure());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            return new Report.DatabaseRun(name, server.databaseVersion(), results, bulk, async);
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.Optional;
  * The command line of the benchmark. Every option has a default, so a bare {@code java -jar xrm4j-bench.jar} runs
  * the full baseline on both databases and appends it to {@code docs/benchmarks.md} of the working directory.
  */
-record BenchOptions(List<String> databases, boolean single, boolean bulk, Duration window, Duration warmUp, int threads,
+record BenchOptions(List<String> databases, boolean single, boolean bulk, boolean async, Duration window, Duration warmUp, int threads,
                     int records, Bulk bulkLoad, Optional<Path> doc, Optional<String> note, String postgresUrl, boolean help) {
 
     /**
@@ -26,7 +26,7 @@ record BenchOptions(List<String> databases, boolean single, boolean bulk, Durati
     static final String USAGE = """
             Usage: java -jar xrm4j-bench/target/xrm4j-bench.jar [options]
               --db h2|postgresql|all   databases to measure (default all)
-              --bench single|bulk|all  single Create/Retrieve, ExecuteMultiple bulk load, or both (default all)
+              --bench single|bulk|async|all  single Create/Retrieve, ExecuteMultiple bulk load, system jobs, or all (default)
               --seconds N              measured window per benchmark (default 10)
               --warmup N               warm-up before each window, in seconds (default 3)
               --threads N              client threads of the concurrent benchmarks (default 8)
@@ -46,6 +46,7 @@ record BenchOptions(List<String> databases, boolean single, boolean bulk, Durati
         List<String> databases = List.of("h2", "postgresql");
         boolean single = true;
         boolean bulk = true;
+        boolean async = true;
         int seconds = 10;
         int warmUp = 3;
         int threads = 8;
@@ -68,10 +69,11 @@ record BenchOptions(List<String> databases, boolean single, boolean bulk, Durati
                 };
                 case "--bench" -> {
                     switch (value(args, ++i, a)) {
-                        case "single" -> { single = true; bulk = false; }
-                        case "bulk" -> { single = false; bulk = true; }
-                        case "all" -> { single = true; bulk = true; }
-                        default -> throw new IllegalArgumentException("--bench takes single, bulk or all, not " + args[i]);
+                        case "single" -> { single = true; bulk = false; async = false; }
+                        case "bulk" -> { single = false; bulk = true; async = false; }
+                        case "async" -> { single = false; bulk = false; async = true; }
+                        case "all" -> { single = true; bulk = true; async = true; }
+                        default -> throw new IllegalArgumentException("--bench takes single, bulk, async or all, not " + args[i]);
                     }
                 }
                 case "--seconds" -> seconds = positive(args, ++i, a);
@@ -90,7 +92,7 @@ record BenchOptions(List<String> databases, boolean single, boolean bulk, Durati
             }
         }
         String pgUrl = pgUrlFromEnv == null || pgUrlFromEnv.isBlank() ? DEFAULT_PG_URL : pgUrlFromEnv;
-        return new BenchOptions(databases, single, bulk, Duration.ofSeconds(seconds), Duration.ofSeconds(warmUp), threads,
+        return new BenchOptions(databases, single, bulk, async, Duration.ofSeconds(seconds), Duration.ofSeconds(warmUp), threads,
                 records, new Bulk(bulkRecords, bulkBatch, streams, bulkWarmUp), doc, note, pgUrl, help);
     }
 

@@ -29,13 +29,16 @@ final class Report {
      * The results of one database, under its display name (H2, PostgreSQL): the single-request benchmarks (empty
      * when not run) and the bulk-load ones (when run).
      */
-    record DatabaseRun(String database, String version, List<Workload.Result> results, Optional<BulkBench.Run> bulk) {}
+    record DatabaseRun(String database, String version, List<Workload.Result> results, Optional<BulkBench.Run> bulk,
+                       Optional<AsyncBench.Run> async) {}
 
     /** Every table of the run: the single-request one, then the bulk-load ones, each only when measured. */
     static String tables(List<DatabaseRun> runs) {
         boolean single = runs.stream().anyMatch(r -> !r.results().isEmpty());
         String bulk = BulkReport.tables(runs);
-        return (single ? table(runs) : "") + (single && !bulk.isEmpty() ? "\n" : "") + bulk;
+        String async = runs.stream().anyMatch(r -> r.async().isPresent()) ? AsyncBench.table(runs) : "";
+        String tables = (single ? table(runs) : "") + (single && !bulk.isEmpty() ? "\n" : "") + bulk;
+        return tables + (!tables.isEmpty() && !async.isEmpty() ? "\n" : "") + async;
     }
 
     static String table(List<DatabaseRun> runs) {
@@ -79,6 +82,12 @@ final class Report {
                     b.records(), b.batches(), b.batch(), streams(b.streams()), b.warmUpBatches(), b.warmUpBatches() == 1 ? "" : "es",
                     b.batch(), BatchHeap.REPEATS));
         }
+        if (options.async()) {
+            s.append(String.format(Locale.ROOT, "System jobs: start latency of %d Merge jobs queued one at a time on an idle server"
+                    + " (send of ExecuteAsync to the job's startedon); sequential Retrieves for %d s idle, then for %d s right after"
+                    + " queueing %d Merge jobs of %d contacts each.%n%n", AsyncBench.START_SAMPLES, AsyncBench.WINDOW.toSeconds(),
+                    AsyncBench.WINDOW.toSeconds(), AsyncBench.BURST_JOBS, AsyncBench.CHILDREN_PER_MERGE));
+        }
         options.note().ifPresent(n -> s.append("Note: ").append(n).append("\n\n"));
         s.append("Machine:\n\n");
         machine.markdown().forEach(l -> s.append(l).append('\n'));
@@ -91,6 +100,7 @@ final class Report {
         List<String> parts = new ArrayList<>();
         if (options.single()) parts.add("single Create and Retrieve");
         if (options.bulk()) parts.add("ExecuteMultiple bulk load");
+        if (options.async()) parts.add("system jobs");
         return String.join("; ", parts);
     }
 
