@@ -88,6 +88,8 @@ public final class DeploymentSettings {
             throw new FaultException(ErrorCodes.InvalidArgument, "The value " + value + " is not valid for the setting " + key + ".");
         }
         try (Connection c = db.connection()) {
+            // Replace the row in one transaction: a failure between the two statements must not drop the setting.
+            c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table() + " WHERE name = ?")) {
                 ps.setString(1, key);
                 ps.executeUpdate();
@@ -97,6 +99,8 @@ public final class DeploymentSettings {
                 ps.setString(2, Long.toString(value));
                 ps.executeUpdate();
             }
+            c.commit();
+            c.setAutoCommit(true);
         } catch (SQLException e) {
             throw new StoreException("Cannot save a setting", e);
         }
