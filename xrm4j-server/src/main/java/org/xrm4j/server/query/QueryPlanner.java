@@ -63,9 +63,10 @@ public final class QueryPlanner {
         EntityMetadata root = metadata.entity(q.entityName());
         Scope rootScope = new Scope("t0", root, null);
         scopes.put("", rootScope);
-        int idColumn = addColumn("t0." + dialect.quote(root.primaryIdAttribute()));
+        // The primary key is always returned, as in Dataverse, unless distinct rows were asked for: a key in every
+        // row would make every row distinct.
+        int idColumn = q.distinct() ? 0 : addColumn("t0." + dialect.quote(root.primaryIdAttribute()));
         addColumns(rootScope, q.columnSet(), true);
-        // The primary key is always returned, as in Dataverse, unless distinct rows were asked for.
         AttributeMetadata key = root.requireAttribute(root.primaryIdAttribute());
         if (!q.distinct() && projections.stream().noneMatch(p -> p.attribute().equals(key))) {
             projections.addFirst(new Projection(null, root, key, idColumn, 0, List.of()));
@@ -79,7 +80,13 @@ public final class QueryPlanner {
         List<String> orderBy = new ArrayList<>();
         for (OrderExpression o : q.orders()) orderBy.add(order(rootScope, o));
         for (ScopedOrder o : linkOrders) orderBy.add(order(o.scope(), o.order()));
-        orderBy.add("c" + idColumn + " ASC");
+        if (q.distinct()) {
+            // Distinct rows have no key; ordering on every selected column keeps their pages stable.
+            int selected = select.size();
+            for (int i = 1; i <= selected; i++) orderBy.add("c" + i + " ASC");
+        } else {
+            orderBy.add("c" + idColumn + " ASC");
+        }
 
         String from = " FROM " + dialect.table(schema, root.logicalName()) + " t0" + String.join("", joins);
         String whereSql = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
@@ -97,9 +104,9 @@ public final class QueryPlanner {
         String sql = "SELECT " + (q.distinct() ? "DISTINCT " : "") + String.join(", ", select) + from + whereSql
                 + " ORDER BY " + String.join(", ", orderBy)
                 + " LIMIT " + (paged ? pageSize + 1 : pageSize) + (offset > 0 ? " OFFSET " + offset : "");
+        String counted = q.distinct() ? "DISTINCT " + String.join(", ", select) : "t0." + dialect.quote(root.primaryIdAttribute());
         String countSql = page != null && page.returnTotalRecordCount()
-                ? "SELECT COUNT(*) FROM (SELECT " + (q.distinct() ? "DISTINCT " : "") + "t0." + dialect.quote(root.primaryIdAttribute())
-                  + from + whereSql + " LIMIT " + (MAX_PAGE_SIZE + 1) + ") c"
+                ? "SELECT COUNT(*) FROM (SELECT " + counted + from + whereSql + " LIMIT " + (MAX_PAGE_SIZE + 1) + ") c"
                 : null;
         return new SqlQuery(sql, params, countSql, params, projections, idColumn, pageSize, pageNumber, paged,
                 root.logicalName(), root.primaryIdAttribute());

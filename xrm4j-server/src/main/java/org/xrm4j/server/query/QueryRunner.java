@@ -78,7 +78,7 @@ public final class QueryRunner {
     }
 
     private Entity read(ResultSet rs, SqlQuery q) throws SQLException {
-        Entity e = new Entity(q.entityName(), rs.getObject(q.idColumn(), UUID.class));
+        Entity e = new Entity(q.entityName(), q.idColumn() > 0 ? rs.getObject(q.idColumn(), UUID.class) : null);
         for (Projection p : q.projections()) {
             Object value = value(rs, p);
             String name = p.alias() == null ? p.attribute().logicalName() : p.alias() + "." + p.attribute().logicalName();

@@ -146,4 +146,17 @@ abstract class QueryPagingContract {
         });
         assertThat(c.entities()).extracting(Entity::id).containsExactlyInAnyOrderElementsOf(ids);
     }
+
+    @Test void distinctCollapsesRepeatedRowsAndReturnsNoKey() {
+        QueryExpression q = new QueryExpression("account").columnSet(new ColumnSet("numberofemployees")).distinct(true);
+        q.criteria().addCondition("accountnumber", ConditionOperator.Equal, tag);
+        q.pageInfo(new org.xrm4j.sdk.query.PagingInfo(3, 1, null, true));
+        org.xrm4j.sdk.EntityCollection first = calls.retrieveMultiple(q);
+        assertThat(first.entities()).extracting(e -> e.get("numberofemployees")).containsExactly(1, 2, 3);
+        assertThat(first.entities()).allSatisfy(e -> assertThat(e.id()).isNull());
+        assertThat(first.moreRecords()).isTrue();
+        assertThat(first.totalRecordCount()).isEqualTo(4);
+        q.pageInfo(new org.xrm4j.sdk.query.PagingInfo(3, 2, first.pagingCookie(), false));
+        assertThat(calls.retrieveMultiple(q).entities()).extracting(e -> e.get("numberofemployees")).containsExactly(4);
+    }
 }
