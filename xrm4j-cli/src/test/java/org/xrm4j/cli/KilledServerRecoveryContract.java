@@ -32,12 +32,15 @@ import org.xrm4j.sdk.query.ConditionOperator;
 import org.xrm4j.sdk.query.QueryExpression;
 
 /**
- * A server process killed with SIGKILL while a system job runs: after a restart on the same data the job ends
+ * A server process killed with SIGKILL while a system job runs: after a restart on the same database the job ends
  * (here: succeeds on its second run), and is never left In Progress.
  */
-class KilledServerRecoveryTest {
+abstract class KilledServerRecoveryContract {
     static final String TOKEN = "kill-test-token";
     static final int CHILDREN = 30_000;
+
+    /** Extra arguments of {@code serve}: none for the embedded H2 in the data folder. */
+    abstract List<String> database();
 
     @Test void aJobRunningWhenTheServerIsKilledEndsAfterARestart(@TempDir Path data) throws Exception {
         int port = freePort();
@@ -77,6 +80,7 @@ class KilledServerRecoveryTest {
         try (HttpOrganizationService client = HttpOrganizationService.builder().baseUrl(url).token(TOKEN).build()) {
             awaitHealthy(url);
             Entity done = new SystemJobs(client).waitFor(job, Duration.ofSeconds(120));
+            Main.run("settings", "set", "AsyncLeaseSeconds", "60", "--url", url, "--token", TOKEN);
             assertThat(SystemJobs.status(done)).isEqualTo(30);
             assertThat(done.get("retrycount")).isEqualTo(1);
             QueryExpression moved = new QueryExpression("contact").columnSet(new ColumnSet("contactid"));
@@ -92,10 +96,12 @@ class KilledServerRecoveryTest {
         }
     }
 
-    static Process start(Path data, int port) throws IOException {
+    Process start(Path data, int port) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "serve", "--port", String.valueOf(port), "--data", data.toString());
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "serve", "--port", String.valueOf(port), "--data", data.toString()));
+        command.addAll(database());
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("XRM4J_ADMIN_TOKEN", TOKEN);
         pb.environment().put("XRM4J_LOG_LEVEL", "WARN");
         pb.redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile());
