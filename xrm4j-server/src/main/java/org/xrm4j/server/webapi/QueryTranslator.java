@@ -1,0 +1,62 @@
+package org.xrm4j.server.webapi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.xrm4j.sdk.ErrorCodes;
+import org.xrm4j.sdk.FaultException;
+import org.xrm4j.sdk.query.ColumnSet;
+import org.xrm4j.sdk.query.OrderType;
+import org.xrm4j.sdk.query.PagingInfo;
+import org.xrm4j.sdk.query.QueryExpression;
+import org.xrm4j.server.metadata.EntityMetadata;
+
+/**
+ * Builds the engine's {@link QueryExpression} from the query options of a collection request: columns, filter, order,
+ * top, and the page to read when the client asked for pages ({@code Prefer: odata.maxpagesize}).
+ */
+final class QueryTranslator {
+    private QueryTranslator() {}
+
+    static QueryExpression translate(EntityMetadata e, QueryOptions options, Integer pageSize) {
+        QueryExpression q = new QueryExpression(e.logicalName()).columnSet(columnSet(e, options.select()));
+        if (options.filter() != null) q.criteria(FilterParser.parse(options.filter()));
+        if (options.orderBy() != null) order(q, options.orderBy());
+        if (options.top() != null) {
+            q.topCount(options.top());
+        } else if (pageSize != null) {
+            SkipToken token = options.skipToken() == null ? null : SkipToken.parse(options.skipToken());
+            q.pageInfo(token == null ? new PagingInfo(pageSize, 1) : new PagingInfo(pageSize, token.page(), token.pagingCookie(), false));
+        }
+        return q;
+    }
+
+    /** The columns to read: the selection plus the version (for the etag), or all of them. */
+    static ColumnSet columnSet(EntityMetadata e, List<String> select) {
+        if (select == null) return ColumnSet.all();
+        List<String> columns = new ArrayList<>(select);
+        for (String c : columns) e.requireAttribute(c);
+        if (e.has("versionnumber") && !columns.contains("versionnumber")) columns.add("versionnumber");
+        return new ColumnSet(false, columns);
+    }
+
+    private static void order(QueryExpression q, String orderBy) {
+        for (String part : orderBy.split(",")) {
+            String[] words = part.trim().split("\\s+");
+            if (words.length == 0 || words[0].isEmpty() || words.length > 2) {
+                throw new FaultException(ErrorCodes.InvalidArgument, "Invalid $orderby '" + orderBy + "'.");
+            }
+            String attribute = words[0];
+            if (attribute.startsWith("_") && attribute.endsWith("_value") && attribute.length() > 7) {
+                attribute = attribute.substring(1, attribute.length() - 6);
+            }
+            String direction = words.length == 2 ? words[1].toLowerCase(Locale.ROOT) : "asc";
+            OrderType type = switch (direction) {
+                case "asc" -> OrderType.Ascending;
+                case "desc" -> OrderType.Descending;
+                default -> throw new FaultException(ErrorCodes.InvalidArgument, "Invalid $orderby direction '" + words[1] + "'.");
+            };
+            q.addOrder(attribute, type);
+        }
+    }
+}
