@@ -53,6 +53,10 @@ final class FilterParser {
 
     /** A group of one member, or with the parent's operator, adds nothing: its members go straight into the parent. */
     private static void attach(FilterExpression into, FilterExpression group) {
+        if (group.conditions().isEmpty() && group.filters().size() == 1) {
+            attach(into, group.filters().getFirst());
+            return;
+        }
         int members = group.conditions().size() + group.filters().size();
         if (members <= 1 || group.filterOperator() == into.filterOperator()) {
             group.conditions().forEach(into::addCondition);
@@ -86,7 +90,8 @@ final class FilterParser {
             if (value.kind() != Kind.STRING) throw FilterLexer.error(fn + " takes a string.");
             expect(Kind.CLOSE);
             return switch (fn) {
-                case "contains" -> new ConditionExpression(attribute, negate ? ConditionOperator.NotLike : ConditionOperator.Like, "%" + value.text() + "%");
+                case "contains" -> new ConditionExpression(attribute, negate ? ConditionOperator.NotLike : ConditionOperator.Like,
+                        "%" + literalPattern(value.text()) + "%");
                 case "startswith" -> new ConditionExpression(attribute, negate ? ConditionOperator.DoesNotBeginWith : ConditionOperator.BeginsWith, value.text());
                 default -> new ConditionExpression(attribute, negate ? ConditionOperator.DoesNotEndWith : ConditionOperator.EndsWith, value.text());
             };
@@ -114,6 +119,11 @@ final class FilterParser {
             default -> throw FilterLexer.error("the operator '" + op.text() + "' is not supported.");
         };
         return new ConditionExpression(attribute, operator, value);
+    }
+
+    /** contains() takes a literal: the engine's Like escapes its wildcards with a backslash. */
+    private static String literalPattern(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** A property name; a lookup's {@code _x_value} is the column {@code x}. */

@@ -67,6 +67,7 @@ final class RecordOperations {
     }
 
     void create(EntityMetadata e) throws IOException {
+        checkSelection(e);
         Entity record = reader(e).read(body(), null);
         UUID id = (UUID) execute(new CreateRequest(record)).get("id");
         written(e, id, 201);
@@ -102,6 +103,7 @@ final class RecordOperations {
     }
 
     void update(EntityMetadata e, UUID id) throws IOException {
+        checkSelection(e);
         Entity record = reader(e).read(body(), id);
         String ifMatch = exchange.header("If-Match");
         String ifNoneMatch = exchange.header("If-None-Match");
@@ -138,6 +140,11 @@ final class RecordOperations {
         o.setAll(RecordRenderer.render(e, record, RecordRenderer.columns(e, options.select())));
         exchange.setHeader("Preference-Applied", "return=representation");
         exchange.json(representationStatus, o.toString());
+    }
+
+    /** A selection that names an unknown column is refused before the write, not after it has happened. */
+    private void checkSelection(EntityMetadata e) {
+        QueryTranslator.columnSet(e, QueryOptions.parse(exchange.rawQuery()).select());
     }
 
     private Entity read(EntityMetadata e, UUID id, List<String> select) {

@@ -51,11 +51,10 @@ final class RecordReader {
                 bind(record, name.substring(0, name.length() - "@odata.bind".length()), p.getValue());
             } else if (!name.startsWith("@") && !name.contains("@")) {
                 AttributeMetadata a = attribute(name);
-                if (a.logicalName().equals(entity.primaryIdAttribute()) && !p.getValue().isNull()) {
-                    UUID given = UUID.fromString(p.getValue().asString());
-                    if (record.id() == null) record.id(given);
-                }
-                record.set(a.logicalName(), value(a, p.getValue()));
+                Object value = value(a, p.getValue());
+                // The key in the body names the new record's id, as the SDK's Entity.Id does.
+                if (a.logicalName().equals(entity.primaryIdAttribute()) && value instanceof UUID given && record.id() == null) record.id(given);
+                record.set(a.logicalName(), value);
             }
         }
         return record;
