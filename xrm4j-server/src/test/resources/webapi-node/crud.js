@@ -75,6 +75,9 @@ async function main() {
   });
   s.allPages = all.value.map((r) => r.name);
 
+  s.count = await api.count({ collection: 'accounts', filter: `startswith(name,'${prefix}')` });
+  s.countAll = await api.count({ collection: 'accounts' });
+
   s.deleted = await api.deleteRecord({ collection: 'accounts', key: accountId });
   s.retrieveAfterDelete = await failure(api.retrieve({ collection: 'accounts', key: accountId, select: ['name'] }));
   s.prefix = prefix;

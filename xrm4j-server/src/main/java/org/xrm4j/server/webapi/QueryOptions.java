@@ -11,12 +11,12 @@ import org.xrm4j.sdk.FaultException;
 
 /**
  * The system query options of one request ({@code $select}, {@code $filter}, {@code $orderby}, {@code $top},
- * {@code $skiptoken}), decoded. A {@code +} stays a plus sign: clients percent-encode spaces, and a date-time offset
+ * {@code $skiptoken}, {@code $count}), decoded. A {@code +} stays a plus sign: clients percent-encode spaces, and a date-time offset
  * such as {@code +01:00} must survive. Options the server does not know yet are refused rather than ignored, so that a
  * query never silently returns more than was asked for.
  */
-record QueryOptions(List<String> select, String filter, String orderBy, Integer top, String skipToken) {
-    private static final List<String> KNOWN = List.of("$select", "$filter", "$orderby", "$top", "$skiptoken");
+record QueryOptions(List<String> select, String filter, String orderBy, Integer top, String skipToken, boolean count) {
+    private static final List<String> KNOWN = List.of("$select", "$filter", "$orderby", "$top", "$skiptoken", "$count");
 
     static QueryOptions parse(String rawQuery) {
         Map<String, String> options = new LinkedHashMap<>();
@@ -31,7 +31,8 @@ record QueryOptions(List<String> select, String filter, String orderBy, Integer 
             options.put(name, value);
         }
         return new QueryOptions(select(options.get("$select")), blankToNull(options.get("$filter")),
-                blankToNull(options.get("$orderby")), top(options.get("$top")), blankToNull(options.get("$skiptoken")));
+                blankToNull(options.get("$orderby")), top(options.get("$top")), blankToNull(options.get("$skiptoken")),
+                count(options.get("$count")));
     }
 
     private static List<String> select(String value) {
@@ -55,6 +56,12 @@ record QueryOptions(List<String> select, String filter, String orderBy, Integer 
         } catch (NumberFormatException e) {
             throw new FaultException(ErrorCodes.InvalidArgument, "Invalid value '" + value + "' for $top query option.");
         }
+    }
+
+    private static boolean count(String value) {
+        if (value == null || value.equals("false")) return false;
+        if (value.equals("true")) return true;
+        throw new FaultException(ErrorCodes.InvalidArgument, "Invalid value '" + value + "' for $count query option: use true or false.");
     }
 
     private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s; }

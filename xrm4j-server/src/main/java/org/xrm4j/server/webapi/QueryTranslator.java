@@ -13,9 +13,11 @@ import org.xrm4j.server.metadata.EntityMetadata;
 
 /**
  * Builds the engine's {@link QueryExpression} from the query options of a collection request: columns, filter, order,
- * top, and the page to read when the client asked for pages ({@code Prefer: odata.maxpagesize}).
+ * top, and the page to read ({@code Prefer: odata.maxpagesize} and {@code $skiptoken}).
  */
 final class QueryTranslator {
+    static final int MAX_PAGE_SIZE = 5000;
+
     private QueryTranslator() {}
 
     static QueryExpression translate(EntityMetadata e, QueryOptions options, Integer pageSize) {
@@ -24,9 +26,13 @@ final class QueryTranslator {
         if (options.orderBy() != null) order(q, options.orderBy());
         if (options.top() != null) {
             q.topCount(options.top());
-        } else if (pageSize != null) {
+        } else {
+            // Without $top every query is paged, as in Dataverse: 5000 rows unless the client asked for fewer, and
+            // an @odata.nextLink for the rest, so that no row is ever silently left out.
+            int size = pageSize == null ? MAX_PAGE_SIZE : pageSize;
             SkipToken token = options.skipToken() == null ? null : SkipToken.parse(options.skipToken());
-            q.pageInfo(token == null ? new PagingInfo(pageSize, 1) : new PagingInfo(pageSize, token.page(), token.pagingCookie(), false));
+            q.pageInfo(token == null ? new PagingInfo(size, 1, null, options.count())
+                    : new PagingInfo(size, token.page(), token.pagingCookie(), options.count()));
         }
         return q;
     }

@@ -20,6 +20,8 @@ import org.xrm4j.sdk.messages.RetrieveRequest;
 import org.xrm4j.sdk.messages.UpdateRequest;
 import org.xrm4j.sdk.messages.UpsertRequest;
 import org.xrm4j.sdk.messages.WhoAmIRequest;
+import org.xrm4j.sdk.query.ColumnSet;
+import org.xrm4j.sdk.query.PagingInfo;
 import org.xrm4j.sdk.query.QueryExpression;
 import org.xrm4j.server.XrmEngine;
 import org.xrm4j.server.metadata.EntityMetadata;
@@ -92,14 +94,20 @@ final class RecordOperations {
         ArrayNode value = o.putArray("value");
         List<String> columns = RecordRenderer.columns(e, options.select());
         for (Entity row : rows.entities()) value.add(RecordRenderer.render(e, row, columns));
-        if (q.pageInfo() != null) {
-            exchange.setHeader("Preference-Applied", "odata.maxpagesize=" + pageSize);
-            if (rows.moreRecords()) {
-                SkipToken next = new SkipToken(q.pageInfo().pageNumber() + 1, rows.pagingCookie());
-                o.put("@odata.nextLink", nextLink(e, next));
-            }
+        if (options.count()) o.put("@odata.count", q.pageInfo() != null ? rows.totalRecordCount() : rows.entities().size());
+        if (pageSize != null) exchange.setHeader("Preference-Applied", "odata.maxpagesize=" + pageSize);
+        if (q.pageInfo() != null && rows.moreRecords()) {
+            o.put("@odata.nextLink", nextLink(e, new SkipToken(q.pageInfo().pageNumber() + 1, rows.pagingCookie())));
         }
         exchange.json(200, o.toString());
+    }
+
+    /** {@code /{set}/$count}: the number of rows (at most 5000, as in Dataverse) as plain text after a byte-order mark. */
+    void count(EntityMetadata e) {
+        QueryExpression q = new QueryExpression(e.logicalName()).columnSet(new ColumnSet(e.primaryIdAttribute()))
+                .pageInfo(new PagingInfo(1, 1, null, true));
+        EntityCollection rows = (EntityCollection) execute(new RetrieveMultipleRequest(q)).get("EntityCollection");
+        exchange.text(200, "\uFEFF" + rows.totalRecordCount());
     }
 
     void update(EntityMetadata e, UUID id) throws IOException {

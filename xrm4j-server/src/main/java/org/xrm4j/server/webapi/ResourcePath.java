@@ -8,21 +8,24 @@ import org.xrm4j.sdk.FaultException;
 
 /**
  * The resource a Web API path names, relative to {@code /api/data/v9.x/}: a function such as {@code WhoAmI}, an entity
- * set, or one record of a set by id. Anything else is answered as Dataverse does, with "Resource not found for the
+ * set, the count of a set ({@code accounts/$count}), or one record of a set by id. Anything else is answered as Dataverse does, with "Resource not found for the
  * segment".
  */
-record ResourcePath(String function, String entitySet, UUID id) {
+record ResourcePath(String function, String entitySet, UUID id, boolean count) {
     private static final Pattern FUNCTION = Pattern.compile("^(WhoAmI)(?:\\(\\))?$");
+    private static final Pattern COUNT = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)/\\$count$");
     private static final Pattern RECORD = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)(?:\\((.*)\\))?$");
 
     static ResourcePath parse(String relative) {
         String path = relative.endsWith("/") ? relative.substring(0, relative.length() - 1) : relative;
         Matcher f = FUNCTION.matcher(path);
-        if (f.matches()) return new ResourcePath(f.group(1), null, null);
+        if (f.matches()) return new ResourcePath(f.group(1), null, null, false);
+        Matcher c = COUNT.matcher(path);
+        if (c.matches()) return new ResourcePath(null, c.group(1), null, true);
         Matcher m = RECORD.matcher(path);
         if (!m.matches()) throw notFound(path.contains("/") ? path.substring(0, path.indexOf('/')) : path);
-        if (m.group(2) == null) return new ResourcePath(null, m.group(1), null);
-        return new ResourcePath(null, m.group(1), key(m.group(2)));
+        if (m.group(2) == null) return new ResourcePath(null, m.group(1), null, false);
+        return new ResourcePath(null, m.group(1), key(m.group(2)), false);
     }
 
     boolean isRecord() { return id != null; }

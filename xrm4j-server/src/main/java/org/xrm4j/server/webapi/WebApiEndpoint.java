@@ -64,6 +64,11 @@ public final class WebApiEndpoint extends Handler.Abstract {
         }
         EntityMetadata e = engine.deployment().organization(ops.organization()).metadata().entityBySetName(path.entitySet());
         if (e == null) throw ResourcePath.notFound(path.entitySet());
+        if (path.count()) {
+            if (!method.equals("GET")) throw notAllowed(method, path.entitySet() + "/$count");
+            ops.count(e);
+            return;
+        }
         if (!path.isRecord()) {
             switch (method) {
                 case "GET" -> ops.query(e);

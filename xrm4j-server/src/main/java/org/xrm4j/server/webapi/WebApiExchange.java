@@ -89,6 +89,13 @@ final class WebApiExchange {
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }
 
+    void text(int status, String body) {
+        response.setStatus(status);
+        response.getHeaders().put("OData-Version", "4.0");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain;charset=utf-8");
+        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
     void empty(int status) {
         response.setStatus(status);
         response.getHeaders().put("OData-Version", "4.0");

@@ -248,6 +248,22 @@ abstract class WebApiContract {
         assertThat(all).containsExactly(p + " 1", p + " 2", p + " 3", p + " 4", p + " 5");
     }
 
+    @Test void countsOfQueriesAndOfSets() {
+        String p = "C" + UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 1; i <= 3; i++) create("accounts", "{\"name\":\"" + p + " " + i + "\"}");
+        WebApiHttp.Reply r = http.get(api + "accounts?$select=name&$filter=" + filter("startswith(name,'" + p + "')") + "&$count=true");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("@odata.count").asInt()).isEqualTo(3);
+        assertThat(r.json().has("@odata.nextLink")).isFalse();
+        assertThat(r.header("Preference-Applied")).isNull();
+
+        WebApiHttp.Reply all = http.get(api + "accounts/$count");
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        assertThat(all.header("Content-Type")).startsWith("text/plain");
+        assertThat(all.body()).startsWith("\uFEFF");
+        assertThat(Integer.parseInt(all.body().substring(1))).isGreaterThanOrEqualTo(3);
+    }
+
     @Test void patchUpdatesUpsertsAndRespectsIfMatch() {
         String missing = UUID.randomUUID().toString();
         WebApiHttp.Reply notThere = http.patch(api + "accounts(" + missing + ")", "{\"name\":\"x\"}", "If-Match", "*");

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The real dynamics-web-api client (npm, pinned in the committed package-lock) against a running server: create,
- * retrieve, update, upsert, filtered and paged queries, delete. The record it writes is then read back through the
+ * retrieve, update, upsert, filtered and paged queries, counts, delete. The record it writes is then read back through the
  * engine, so that both surfaces are seen to hold the same values.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -68,6 +68,8 @@ abstract class WebApiNodeClientContract {
         assertThat(s.get("filtered").valueStream().map(JsonNode::asString)).containsExactly(prefix + " Beta", prefix + " Alpha 2");
         assertThat(s.get("allPages").valueStream().map(JsonNode::asString))
                 .containsExactly(prefix + " Alpha 2", prefix + " Beta", prefix + " Gamma");
+        assertThat(s.get("count").asInt()).isEqualTo(3);
+        assertThat(s.get("countAll").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(s.get("deleted").asBoolean()).isTrue();
         assertThat(s.get("retrieveAfterDelete").get("status").asInt()).isEqualTo(404);
 
