@@ -96,13 +96,20 @@ abstract class WebApiContract {
         assertThat(denied.errorCode()).isEqualTo("0x8004A110");
     }
 
-    @Test void aSelectionOfAnUnknownColumnIsRefusedBeforeTheWrite() {
+    @Test void badInputIsRefusedBeforeAnyWrite() {
         String name = "Never " + UUID.randomUUID();
         WebApiHttp.Reply r = http.post(api + "accounts?$select=nosuchcolumn", "{\"name\":\"" + name + "\"}", "Prefer", "return=representation");
         assertThat(r.status()).isBetween(400, 404);
         assertThat(http.get(api + "accounts?$select=name&$filter=" + filter("name eq '" + name + "'")).json().get("value")).isEmpty();
         WebApiHttp.Reply badId = http.post(api + "accounts", "{\"accountid\":\"not-a-guid\",\"name\":\"x\"}");
         assertThat(badId.status()).isEqualTo(400);
+        WebApiHttp.Reply malformed = http.post(api + "accounts", "{\"name\":\"" + name + "\"");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.errorCode()).isEqualTo("0x80040203");
+        WebApiHttp.Reply unknown = http.post(api + "accounts", "{\"name\":\"" + name + "\",\"nosuchcolumn\":1}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("error").get("message").asString()).contains("nosuchcolumn");
+        assertThat(http.get(api + "accounts?$select=name&$filter=" + filter("name eq '" + name + "'")).json().get("value")).isEmpty();
     }
 
     @Test void createThenRetrieveInDataverseForms() {
