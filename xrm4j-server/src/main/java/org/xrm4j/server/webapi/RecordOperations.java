@@ -129,6 +129,10 @@ final class RecordOperations {
     }
 
     void delete(EntityMetadata e, UUID id) {
+        String ifMatch = exchange.header("If-Match");
+        if (ifMatch != null && !ifMatch.trim().equals("*")) {
+            throw new FaultException(ErrorCodes.NotImplemented, "Optimistic concurrency with If-Match: " + ifMatch + " is not supported yet.");
+        }
         execute(new DeleteRequest(new EntityReference(e.logicalName(), id)));
         exchange.empty(204);
     }

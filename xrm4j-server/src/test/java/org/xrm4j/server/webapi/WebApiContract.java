@@ -306,6 +306,40 @@ abstract class WebApiContract {
         assertThat(r.status()).isEqualTo(204);
         assertThat(http.get(api + "accounts(" + id + ")").status()).isEqualTo(404);
         assertThat(http.delete(api + "accounts(" + id + ")").status()).isEqualTo(404);
+        String other = create("accounts", "{\"name\":\"Versioned\"}");
+        assertThat(http.delete(api + "accounts(" + other + ")", "If-Match", "W/\"1\"").status()).isEqualTo(501);
+        assertThat(http.get(api + "accounts(" + other + ")").status()).isEqualTo(200);
+    }
+
+    @Test void bothSurfacesSeeTheSameValues() {
+        String sdk = server.orgUrl() + "/api/xrm/v1/execute";
+        String contact = create("contacts", "{\"lastname\":\"Both\"}");
+        WebApiHttp.Reply viaSdk = http.post(sdk, "{\"RequestName\":\"Create\",\"Parameters\":{\"Target\":{\"$type\":\"Entity\",\"LogicalName\":\"account\","
+                + "\"Attributes\":{\"name\":\"From SDK\",\"revenue\":{\"$type\":\"Money\",\"Value\":\"12.50\"},"
+                + "\"industrycode\":{\"$type\":\"OptionSetValue\",\"Value\":2},"
+                + "\"lastusedincampaign\":{\"$type\":\"DateTime\",\"Value\":\"2025-06-30T23:59:58Z\"},"
+                + "\"primarycontactid\":{\"$type\":\"EntityReference\",\"LogicalName\":\"contact\",\"Id\":\"" + contact + "\"}}}}}");
+        assertThat(viaSdk.status()).as(viaSdk.body()).isEqualTo(200);
+        String sdkId = viaSdk.json().get("Results").get("id").get("Value").asString();
+        JsonNode web = http.get(api + "accounts(" + sdkId + ")?$select=name,revenue,industrycode,lastusedincampaign,_primarycontactid_value").json();
+        assertThat(web.get("name").asString()).isEqualTo("From SDK");
+        assertThat(web.get("revenue").decimalValue()).isEqualByComparingTo("12.50");
+        assertThat(web.get("industrycode").asInt()).isEqualTo(2);
+        assertThat(web.get("lastusedincampaign").asString()).isEqualTo("2025-06-30T23:59:58Z");
+        assertThat(web.get("_primarycontactid_value").asString()).isEqualTo(contact);
+
+        String webId = create("accounts", "{\"name\":\"From Web API\",\"revenue\":12.5,\"industrycode\":2,"
+                + "\"lastusedincampaign\":\"2025-06-30T23:59:58Z\",\"primarycontactid@odata.bind\":\"/contacts(" + contact + ")\"}");
+        WebApiHttp.Reply back = http.post(sdk, "{\"RequestName\":\"Retrieve\",\"Parameters\":{\"Target\":{\"$type\":\"EntityReference\","
+                + "\"LogicalName\":\"account\",\"Id\":\"" + webId + "\"},\"ColumnSet\":{\"$type\":\"ColumnSet\",\"AllColumns\":false,"
+                + "\"Columns\":[\"name\",\"revenue\",\"industrycode\",\"lastusedincampaign\",\"primarycontactid\"]}}}");
+        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        JsonNode a = back.json().get("Results").get("Entity").get("Attributes");
+        assertThat(a.get("name").asString()).isEqualTo("From Web API");
+        assertThat(new java.math.BigDecimal(a.get("revenue").get("Value").asString())).isEqualByComparingTo("12.5");
+        assertThat(a.get("industrycode").get("Value").asInt()).isEqualTo(2);
+        assertThat(a.get("lastusedincampaign").get("Value").asString()).isEqualTo("2025-06-30T23:59:58Z");
+        assertThat(a.get("primarycontactid").get("Id").asString()).isEqualTo(contact);
     }
 
     @Test void sdkProtocolStillAnswersOnTheSamePort() {
