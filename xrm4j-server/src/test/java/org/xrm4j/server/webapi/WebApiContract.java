@@ -184,6 +184,10 @@ abstract class WebApiContract {
         WebApiHttp.Reply r = http.get(api + "nosuchthings");
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.errorCode()).isEqualTo("0x80060888");
+        WebApiHttp.Reply noOrg = http.get(server.server().baseUrl() + "/nosuchorg/api/data/v9.2/accounts");
+        assertThat(noOrg.status()).isEqualTo(404);
+        assertThat(noOrg.errorCode()).isEqualTo("0x8004A002");
+        assertThat(http.get(api + "accounts(" + UUID.randomUUID() + ")/nosuchsegment/deeper").status()).isEqualTo(404);
         WebApiHttp.Reply bad = http.get(api + "accounts?$filter=" + filter("name eq"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.errorCode()).isEqualTo("0x80040203");
