@@ -61,6 +61,7 @@ public final class ErrorCodes {
     public static final ErrorCode ServerBusy = def("ServerBusy", 0x8004A001, 503, "Server Busy: the server is too busy to process the request. Retry it later.");
     /** A URL that names an organization this server does not have. */
     public static final ErrorCode OrganizationNotFound = def("OrganizationNotFound", 0x8004A002, 404, "The organization was not found.");
+    public static final ErrorCode ResourceNotFound = def("ResourceNotFound", 0x80060888, 404, "Resource not found for the segment.");
 
     private ErrorCodes() {}
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -25,6 +26,7 @@ import org.xrm4j.server.messages.Handlers;
 import org.xrm4j.server.organization.Deployment;
 import org.xrm4j.server.security.Principal;
 import org.xrm4j.server.security.Tokens;
+import org.xrm4j.server.webapi.WebApiEndpoint;
 import org.xrm4j.server.store.Database;
 import org.xrm4j.server.store.StoreException;
 
@@ -154,7 +156,8 @@ public final class XrmServer implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         jetty.addConnector(connector);
-        jetty.setHandler(new SdkEndpoint(engine));
+        // The SDK protocol and the Web API share one port: each handler declines the paths that are not its own.
+        jetty.setHandler(new Handler.Sequence(new SdkEndpoint(engine), new WebApiEndpoint(engine)));
         jetty.setStopTimeout(5_000);
         try {
             jetty.start();

@@ -1,0 +1,169 @@
+package org.xrm4j.server.webapi;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.xrm4j.sdk.query.ConditionExpression;
+import org.xrm4j.sdk.query.ConditionOperator;
+import org.xrm4j.sdk.query.FilterExpression;
+import org.xrm4j.sdk.query.LogicalOperator;
+import org.xrm4j.server.webapi.FilterLexer.Kind;
+import org.xrm4j.server.webapi.FilterLexer.Token;
+
+/**
+ * Translates an OData {@code $filter} into the engine's {@link FilterExpression}: comparisons, {@code and}/{@code or},
+ * parentheses, {@code contains}/{@code startswith}/{@code endswith} and {@code null}. The query model has no NOT, so a
+ * {@code not} is pushed down to the conditions (De Morgan) and each operator is replaced by its opposite. Values stay
+ * literals (text, numbers, GUIDs, booleans); the engine converts them to the column's type.
+ */
+final class FilterParser {
+    private static final Pattern GUID = Pattern.compile("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$");
+    private static final Pattern INTEGER = Pattern.compile("^-?\\d{1,18}$");
+    private static final Pattern NUMBER = Pattern.compile("^-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?[mMdDfF]?$");
+
+    private final List<Token> tokens;
+    private int pos;
+
+    private FilterParser(List<Token> tokens) { this.tokens = tokens; }
+
+    static FilterExpression parse(String filter) {
+        FilterParser p = new FilterParser(FilterLexer.tokens(filter));
+        FilterExpression result = new FilterExpression(LogicalOperator.And);
+        p.or(result, false);
+        if (p.pos < p.tokens.size()) throw FilterLexer.error("unexpected '" + p.tokens.get(p.pos).text() + "'.");
+        return result;
+    }
+
+    /** Adds to {@code into} the conditions of an or-chain; negated, the chain becomes an and-chain of negations. */
+    private void or(FilterExpression into, boolean negate) {
+        FilterExpression group = new FilterExpression(negate ? LogicalOperator.And : LogicalOperator.Or);
+        and(group, negate);
+        while (keyword("or")) and(group, negate);
+        attach(into, group);
+    }
+
+    private void and(FilterExpression into, boolean negate) {
+        FilterExpression group = new FilterExpression(negate ? LogicalOperator.Or : LogicalOperator.And);
+        unary(group, negate);
+        while (keyword("and")) unary(group, negate);
+        attach(into, group);
+    }
+
+    /** A group of one member, or with the parent's operator, adds nothing: its members go straight into the parent. */
+    private static void attach(FilterExpression into, FilterExpression group) {
+        if (group.conditions().isEmpty() && group.filters().size() == 1) {
+            attach(into, group.filters().getFirst());
+            return;
+        }
+        int members = group.conditions().size() + group.filters().size();
+        if (members <= 1 || group.filterOperator() == into.filterOperator()) {
+            group.conditions().forEach(into::addCondition);
+            group.filters().forEach(into::addFilter);
+        } else {
+            into.addFilter(group);
+        }
+    }
+
+    private void unary(FilterExpression into, boolean negate) {
+        if (keyword("not")) {
+            unary(into, !negate);
+        } else if (peek(Kind.OPEN)) {
+            pos++;
+            or(into, negate);
+            expect(Kind.CLOSE);
+        } else {
+            into.addCondition(comparison(negate));
+        }
+    }
+
+    private ConditionExpression comparison(boolean negate) {
+        Token first = next();
+        if (first.kind() != Kind.WORD) throw FilterLexer.error("expected a property name, found '" + first.text() + "'.");
+        String fn = first.text().toLowerCase(Locale.ROOT);
+        if (peek(Kind.OPEN) && (fn.equals("contains") || fn.equals("startswith") || fn.equals("endswith"))) {
+            pos++;
+            String attribute = attribute(next());
+            expect(Kind.COMMA);
+            Token value = next();
+            if (value.kind() != Kind.STRING) throw FilterLexer.error(fn + " takes a string.");
+            expect(Kind.CLOSE);
+            return switch (fn) {
+                case "contains" -> new ConditionExpression(attribute, negate ? ConditionOperator.NotLike : ConditionOperator.Like,
+                        "%" + literalPattern(value.text()) + "%");
+                case "startswith" -> new ConditionExpression(attribute, negate ? ConditionOperator.DoesNotBeginWith : ConditionOperator.BeginsWith, value.text());
+                default -> new ConditionExpression(attribute, negate ? ConditionOperator.DoesNotEndWith : ConditionOperator.EndsWith, value.text());
+            };
+        }
+        String attribute = attribute(first);
+        Token op = next();
+        Token literal = next();
+        Object value = literal(literal);
+        String o = op.text().toLowerCase(Locale.ROOT);
+        if (value == null) {
+            boolean isNull = switch (o) {
+                case "eq" -> true;
+                case "ne" -> false;
+                default -> throw FilterLexer.error("null can only be compared with eq or ne.");
+            };
+            return new ConditionExpression(attribute, isNull != negate ? ConditionOperator.Null : ConditionOperator.NotNull);
+        }
+        ConditionOperator operator = switch (o) {
+            case "eq" -> negate ? ConditionOperator.NotEqual : ConditionOperator.Equal;
+            case "ne" -> negate ? ConditionOperator.Equal : ConditionOperator.NotEqual;
+            case "gt" -> negate ? ConditionOperator.LessEqual : ConditionOperator.GreaterThan;
+            case "ge" -> negate ? ConditionOperator.LessThan : ConditionOperator.GreaterEqual;
+            case "lt" -> negate ? ConditionOperator.GreaterEqual : ConditionOperator.LessThan;
+            case "le" -> negate ? ConditionOperator.GreaterThan : ConditionOperator.LessEqual;
+            default -> throw FilterLexer.error("the operator '" + op.text() + "' is not supported.");
+        };
+        return new ConditionExpression(attribute, operator, value);
+    }
+
+    /** contains() takes a literal: the engine's Like escapes its wildcards with a backslash. */
+    private static String literalPattern(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** A property name; a lookup's {@code _x_value} is the column {@code x}. */
+    private static String attribute(Token t) {
+        if (t.kind() != Kind.WORD) throw FilterLexer.error("expected a property name, found '" + t.text() + "'.");
+        String name = t.text();
+        if (name.startsWith("_") && name.endsWith("_value") && name.length() > 7) return name.substring(1, name.length() - 6);
+        return name;
+    }
+
+    private static Object literal(Token t) {
+        if (t.kind() == Kind.STRING) return t.text();
+        if (t.kind() != Kind.WORD) throw FilterLexer.error("expected a value, found '" + t.text() + "'.");
+        String s = t.text();
+        if (s.equals("null")) return null;
+        if (s.equals("true") || s.equals("false")) return Boolean.valueOf(s);
+        if (GUID.matcher(s).matches()) return UUID.fromString(s);
+        if (INTEGER.matcher(s).matches()) return Long.parseLong(s);
+        if (NUMBER.matcher(s).matches()) return new BigDecimal(s.replaceAll("[mMdDfF]$", ""));
+        // Date-times and other unquoted literals travel as text; the engine parses them for the column's type.
+        return s;
+    }
+
+    private boolean keyword(String word) {
+        if (pos < tokens.size() && tokens.get(pos).kind() == Kind.WORD && tokens.get(pos).text().equals(word)) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean peek(Kind kind) { return pos < tokens.size() && tokens.get(pos).kind() == kind; }
+
+    private Token next() {
+        if (pos >= tokens.size()) throw FilterLexer.error("the expression ends too early.");
+        return tokens.get(pos++);
+    }
+
+    private void expect(Kind kind) {
+        Token t = next();
+        if (t.kind() != kind) throw FilterLexer.error("expected '" + (kind == Kind.CLOSE ? ")" : kind == Kind.OPEN ? "(" : ",") + "', found '" + t.text() + "'.");
+    }
+}

@@ -1,0 +1,72 @@
+package org.xrm4j.server.webapi;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.xrm4j.sdk.ErrorCodes;
+import org.xrm4j.sdk.FaultException;
+
+/**
+ * The system query options of one request ({@code $select}, {@code $filter}, {@code $orderby}, {@code $top},
+ * {@code $skiptoken}, {@code $count}), decoded. A {@code +} stays a plus sign: clients percent-encode spaces, and a date-time offset
+ * such as {@code +01:00} must survive. Options the server does not know yet are refused rather than ignored, so that a
+ * query never silently returns more than was asked for.
+ */
+record QueryOptions(List<String> select, String filter, String orderBy, Integer top, String skipToken, boolean count) {
+    private static final List<String> KNOWN = List.of("$select", "$filter", "$orderby", "$top", "$skiptoken", "$count");
+
+    static QueryOptions parse(String rawQuery) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            if (name.startsWith("$") && !KNOWN.contains(name)) {
+                throw new FaultException(ErrorCodes.NotSupported, "The query option '" + name + "' is not supported.");
+            }
+            options.put(name, value);
+        }
+        return new QueryOptions(select(options.get("$select")), blankToNull(options.get("$filter")),
+                blankToNull(options.get("$orderby")), top(options.get("$top")), blankToNull(options.get("$skiptoken")),
+                count(options.get("$count")));
+    }
+
+    private static List<String> select(String value) {
+        if (value == null || value.isBlank()) return null;
+        List<String> columns = new ArrayList<>();
+        for (String s : value.split(",")) {
+            String c = s.trim();
+            // Lookups are selected by their JSON name, _x_value; the column is x.
+            if (c.startsWith("_") && c.endsWith("_value") && c.length() > 7) c = c.substring(1, c.length() - 6);
+            if (!c.isEmpty() && !columns.contains(c)) columns.add(c);
+        }
+        return columns;
+    }
+
+    private static Integer top(String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            int top = Integer.parseInt(value.trim());
+            if (top < 0) throw new NumberFormatException();
+            return top;
+        } catch (NumberFormatException e) {
+            throw new FaultException(ErrorCodes.InvalidArgument, "Invalid value '" + value + "' for $top query option.");
+        }
+    }
+
+    private static boolean count(String value) {
+        if (value == null || value.equals("false")) return false;
+        if (value.equals("true")) return true;
+        throw new FaultException(ErrorCodes.InvalidArgument, "Invalid value '" + value + "' for $count query option: use true or false.");
+    }
+
+    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s; }
+
+    static String decode(String s) {
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,84 @@
+package org.xrm4j.server.webapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.xrm4j.sdk.Entity;
+import org.xrm4j.sdk.EntityReference;
+import org.xrm4j.sdk.messages.RetrieveRequest;
+import org.xrm4j.sdk.query.ColumnSet;
+import org.xrm4j.server.TestServers;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The real dynamics-web-api client (npm, pinned in the committed package-lock) against a running server: create,
+ * retrieve, update, upsert, filtered and paged queries, counts, delete. The record it writes is then read back through the
+ * engine, so that both surfaces are seen to hold the same values.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class WebApiNodeClientContract {
+    TestServers.TestServer server;
+
+    abstract String database();
+
+    @BeforeAll void start() {
+        NodeClient.prepare();
+        server = TestServers.start(database());
+    }
+
+    @AfterAll void stop() { if (server != null) server.close(); }
+
+    @Test void crudThroughDynamicsWebApi() {
+        // The trailing slash matters: the client resolves api/data/v9.2 against the URL and drops a last segment.
+        NodeClient.Result r = NodeClient.script("crud.js", Map.of("XRM4J_URL", server.orgUrl() + "/", "XRM4J_TOKEN", TestServers.ADMIN_TOKEN));
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        JsonNode out = WebApiHttp.JSON.readTree(r.lastLine());
+        assertThat(out.get("ok").asBoolean()).as(r.output()).isTrue();
+        JsonNode s = out.get("summary");
+        String prefix = s.get("prefix").asString();
+
+        assertThat(UUID.fromString(s.get("whoAmI").get("organizationId").asString())).isEqualTo(server.org().organizationId());
+        String accountId = s.get("accountId").asString();
+        assertThat(UUID.fromString(accountId)).isNotNull();
+        assertThat(s.get("represented").get("name").asString()).isEqualTo(prefix + " Beta");
+        assertThat(s.get("represented").get("numberofemployees").asInt()).isEqualTo(50);
+
+        JsonNode got = s.get("retrieved");
+        assertThat(got.get("name").asString()).isEqualTo(prefix + " Alpha");
+        assertThat(got.get("revenue").asDouble()).isEqualTo(1000.5);
+        assertThat(got.get("industrycode").asInt()).isEqualTo(3);
+        assertThat(got.get("donotemail").asBoolean()).isTrue();
+        assertThat(got.get("lastusedincampaignIsDate").asBoolean()).isTrue();
+        assertThat(got.get("lastusedincampaign").asString()).isEqualTo("2024-03-01T10:20:30.000Z");
+        assertThat(got.get("primarycontactid").asString()).isEqualTo(s.get("contactId").asString());
+        assertThat(got.get("etag").asString()).matches("W/\"\\d+\"");
+
+        assertThat(s.get("updated").asBoolean()).isTrue();
+        assertThat(s.get("afterUpdate").get("name").asString()).isEqualTo(prefix + " Alpha 2");
+        assertThat(s.get("afterUpdate").get("numberofemployees").asInt()).isEqualTo(6);
+        assertThat(s.get("updateOfMissing").get("status").asInt()).isEqualTo(404);
+        assertThat(s.get("updateOfMissing").get("code").asString()).isEqualTo("0x80040217");
+        assertThat(s.get("upserted").asString()).isEqualTo(s.get("upsertKey").asString());
+
+        assertThat(s.get("filtered").valueStream().map(JsonNode::asString)).containsExactly(prefix + " Beta", prefix + " Alpha 2");
+        assertThat(s.get("allPages").valueStream().map(JsonNode::asString))
+                .containsExactly(prefix + " Alpha 2", prefix + " Beta", prefix + " Gamma");
+        assertThat(s.get("count").asInt()).isEqualTo(3);
+        assertThat(s.get("countAll").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(s.get("deleted").asBoolean()).isTrue();
+        assertThat(s.get("retrieveAfterDelete").get("status").asInt()).isEqualTo(404);
+
+        // The upserted record, read through the engine as the SDK protocol would, holds what the Web API wrote.
+        Entity upserted = (Entity) server.server().engine().execute(server.organization(), TestServers.ADMIN_TOKEN, null,
+                new RetrieveRequest(new EntityReference("account", UUID.fromString(s.get("upsertKey").asString())),
+                        new ColumnSet("name", "numberofemployees", "revenue"))).get("Entity");
+        assertThat(upserted.get("name")).isEqualTo(prefix + " Gamma");
+        assertThat(upserted.get("numberofemployees")).isEqualTo(500);
+        assertThat(upserted.get("revenue")).isNull();
+    }
+}
