@@ -12,7 +12,8 @@ public final class Handlers {
     public static List<MessageHandler> records() {
         return List.of(new WhoAmIHandler(), new CreateHandler(), new RetrieveHandler(), new RetrieveMultipleHandler(),
                 new UpdateHandler(), new UpsertHandler(), new DeleteHandler(), new SetStateHandler(),
-                new AssociateHandler(), new DisassociateHandler(), new MergeHandler(), new RetrieveEntityHandler());
+                new AssociateHandler(), new DisassociateHandler(), new MergeHandler(), new RetrieveEntityHandler(),
+                new ImportSolutionHandler());
     }
 
     /** Registers ExecuteAsync, which queues jobs on the asynchronous service. */

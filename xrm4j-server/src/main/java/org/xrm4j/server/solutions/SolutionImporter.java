@@ -1,0 +1,60 @@
+package org.xrm4j.server.solutions;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.UUID;
+import org.xrm4j.sdk.ErrorCodes;
+import org.xrm4j.sdk.FaultException;
+import org.xrm4j.server.engine.ExecutionContext;
+import org.xrm4j.server.engine.UnitOfWork;
+import org.xrm4j.server.metadata.OrganizationMetadata;
+import org.xrm4j.server.organization.Organization;
+
+/**
+ * Imports a solution file inside the caller's unit of work: read and check the file, plan, create tables and
+ * columns, write the publisher, solution, component and importjob rows. The organization's metadata snapshot is
+ * replaced only once the unit commits; until then every other request keeps seeing the old one. The solution
+ * permit is held until the unit closes, so that the next import plans against committed metadata.
+ */
+public final class SolutionImporter {
+    /** What an import produced. */
+    public record Result(UUID solutionId, UUID importJobId, SolutionManifest manifest) {}
+
+    private SolutionImporter() {}
+
+    public static Result importSolution(ExecutionContext ctx, byte[] file, UUID importJobId) {
+        Instant started = Instant.now();
+        // Everything about the file is checked before the first change, so a bad file leaves the organization as it was.
+        SolutionFiles files = SolutionFiles.read(file);
+        SolutionManifest manifest = files.manifest();
+        SolutionRows rows = new SolutionRows(ctx);
+        if (rows.importJobExists(importJobId)) {
+            throw new FaultException(ErrorCodes.DuplicatedJobId, "Parameter ImportJobId must be unique: an import job with"
+                    + " the id " + importJobId + " already exists.");
+        }
+        Organization org = ctx.organization();
+        UnitOfWork uow = ctx.unitOfWork();
+        Runnable release = SolutionLocks.acquire(org.organizationId());
+        SchemaChanges changes = new SchemaChanges(org.store().dialect(), org.schema());
+        Connection c = uow.connection();
+        boolean[] committed = {false};
+        uow.afterCommit(() -> committed[0] = true);
+        uow.onClose(() -> {
+            try {
+                if (!committed[0] && changes.needsUndo()) changes.undo(c);
+            } finally {
+                release.run();
+            }
+        });
+        OrganizationMetadata current = org.metadata();
+        ImportPlan plan = ImportPlanner.plan(files.customizations(), current);
+        OrganizationMetadata next = changes.apply(c, plan, current);
+        UUID publisherId = rows.publisher(manifest.publisher());
+        UUID solutionId = rows.solution(manifest, publisherId);
+        rows.components(solutionId, plan.components);
+        rows.importJob(importJobId, manifest, solutionId, ImportLog.write(manifest, plan, "success", null, started, Instant.now()),
+                started, Instant.now());
+        uow.afterCommit(() -> org.metadata(next));
+        return new Result(solutionId, importJobId, manifest);
+    }
+}

@@ -1,0 +1,78 @@
+package org.xrm4j.server.solutions;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.xrm4j.sdk.Entity;
+import org.xrm4j.sdk.EntityReference;
+import org.xrm4j.sdk.OptionSetValue;
+import org.xrm4j.server.engine.ExecutionContext;
+import org.xrm4j.server.engine.Records;
+import org.xrm4j.server.store.RecordStore;
+
+/**
+ * The rows an import writes about itself: publisher, solution, one solutioncomponent per installed component, and
+ * the importjob. They go through {@link Records}, so they are validated and audited like any record.
+ */
+final class SolutionRows {
+    private final ExecutionContext ctx;
+    private final RecordStore store;
+    private final Connection c;
+
+    SolutionRows(ExecutionContext ctx) {
+        this.ctx = ctx;
+        this.store = ctx.organization().store();
+        this.c = ctx.unitOfWork().connection();
+    }
+
+    boolean importJobExists(UUID id) {
+        return Records.exists(ctx, ctx.metadata().entity("importjob"), id);
+    }
+
+    /** The publisher by unique name, created on first use. */
+    UUID publisher(SolutionManifest.Publisher p) {
+        UUID id = find("publisher", "publisherid", p.uniqueName());
+        if (id != null) return id;
+        Entity e = new Entity("publisher").set("uniquename", p.uniqueName()).set("friendlyname", p.friendlyName())
+                .set("customizationprefix", p.prefix());
+        if (p.optionValuePrefix() >= 10000) e.set("customizationoptionvalueprefix", p.optionValuePrefix());
+        return Records.create(ctx, e);
+    }
+
+    /**
+     * The solution row: created on first import; on a later import of the same solution its version, name and
+     * publisher are updated and its components registered afresh.
+     */
+    UUID solution(SolutionManifest m, UUID publisherId) {
+        UUID id = find("solution", "solutionid", m.uniqueName());
+        Entity e = new Entity("solution").set("uniquename", m.uniqueName()).set("friendlyname", m.friendlyName())
+                .set("version", m.version()).set("ismanaged", m.managed()).set("publisherid", new EntityReference("publisher", publisherId));
+        if (id == null) return Records.create(ctx, e.set("installedon", ctx.now()));
+        e.id(id);
+        Records.update(ctx, e);
+        store.executeUpdate(c, "DELETE FROM " + store.table("solutioncomponent") + " WHERE " + store.quote("solutionid") + " = ?", List.of(id));
+        return id;
+    }
+
+    void components(UUID solutionId, List<ImportPlan.Component> components) {
+        for (ImportPlan.Component comp : components) {
+            Records.create(ctx, new Entity("solutioncomponent").set("solutionid", new EntityReference("solution", solutionId))
+                    .set("componenttype", new OptionSetValue(comp.type())).set("objectid", comp.objectId())
+                    .set("schemaname", comp.schemaName()).set("rootcomponentbehavior", new OptionSetValue(0))
+                    .set("ismetadata", true));
+        }
+    }
+
+    void importJob(UUID jobId, SolutionManifest m, UUID solutionId, String log, Instant started, Instant completed) {
+        Records.create(ctx, new Entity("importjob", jobId).set("solutionname", m.uniqueName()).set("name", m.friendlyName())
+                .set("progress", 100.0).set("startedon", started).set("completedon", completed).set("data", log)
+                .set("solutionid", solutionId).set("importcontext", "ImportSolution").set("operationcontext", "Import"));
+    }
+
+    private UUID find(String table, String key, String uniqueName) {
+        List<UUID> ids = store.ids(c, "SELECT " + store.quote(key) + " FROM " + store.table(table) + " WHERE "
+                + store.quote("uniquename") + " = ?", List.of(uniqueName));
+        return ids.isEmpty() ? null : ids.getFirst();
+    }
+}

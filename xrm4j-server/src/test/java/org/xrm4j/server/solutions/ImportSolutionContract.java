@@ -1,0 +1,191 @@
+package org.xrm4j.server.solutions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.function.Executable;
+import org.xrm4j.client.HttpOrganizationService;
+import org.xrm4j.sdk.Entity;
+import org.xrm4j.sdk.EntityReference;
+import org.xrm4j.sdk.ErrorCode;
+import org.xrm4j.sdk.ErrorCodes;
+import org.xrm4j.sdk.FaultException;
+import org.xrm4j.sdk.OptionSetValue;
+import org.xrm4j.sdk.messages.ExecuteAsyncRequest;
+import org.xrm4j.sdk.messages.ExecuteAsyncResponse;
+import org.xrm4j.sdk.messages.ImportSolutionRequest;
+import org.xrm4j.sdk.messages.WhoAmIRequest;
+import org.xrm4j.sdk.messages.WhoAmIResponse;
+import org.xrm4j.sdk.query.ColumnSet;
+import org.xrm4j.sdk.query.ConditionOperator;
+import org.xrm4j.sdk.query.QueryExpression;
+import org.xrm4j.server.TestServers;
+import org.xrm4j.server.security.Role;
+
+/**
+ * ImportSolution over HTTP with the Java client: a file shaped like a real export installs tables that then take
+ * records; bad files fault without changing anything; the solution, its components and the import job are rows.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ImportSolutionContract {
+    TestServers.TestServer server;
+    HttpOrganizationService client;
+
+    abstract String database();
+
+    @BeforeAll void start() {
+        server = TestServers.start(database());
+        client = HttpOrganizationService.builder().baseUrl(server.orgUrl()).token(TestServers.ADMIN_TOKEN).build();
+    }
+
+    @AfterAll void stop() {
+        if (client != null) client.close();
+        if (server != null) server.close();
+    }
+
+    UUID importSolution(byte[] file) {
+        UUID job = UUID.randomUUID();
+        client.execute(new ImportSolutionRequest().customizationFile(file).overwriteUnmanagedCustomizations(false)
+                .publishWorkflows(false).importJobId(job));
+        return job;
+    }
+
+    static void fault(ErrorCode code, Executable call) {
+        assertThatThrownBy(call::execute).isInstanceOf(FaultException.class)
+                .satisfies(e -> assertThat(((FaultException) e).errorCode()).as(e.getMessage()).isEqualTo(code.code()));
+    }
+
+    List<Entity> rows(String table, String column, Object value, String... columns) {
+        QueryExpression q = new QueryExpression(table).columnSet(new ColumnSet(columns));
+        q.criteria().addCondition(column, ConditionOperator.Equal, value);
+        return client.retrieveMultiple(q).entities();
+    }
+
+    @Test void importedTableTakesRecordsWithGlobalOptionValueAndUserLookup() {
+        UUID job = importSolution(SolutionFixtures.leaveSolution("XtLeave", "1.0.0.1", "xt_Leave"));
+        UUID me = ((WhoAmIResponse) client.execute(new WhoAmIRequest())).userId();
+        UUID id = client.create(new Entity("xt_leave").set("xt_name", "Summer").set("xt_hours", 40)
+                .set("xt_reason", new OptionSetValue(123450001)).set("xt_approver", new EntityReference("systemuser", me))
+                .set("xt_kind", new OptionSetValue(2)).set("xt_paid", true).set("xt_notes", "two weeks"));
+        Entity e = client.retrieve("xt_leave", id, new ColumnSet("xt_name", "xt_hours", "xt_reason", "xt_approver", "xt_kind",
+                "xt_paid", "statecode", "statuscode", "ownerid"));
+        assertThat(e.get("xt_name")).isEqualTo("Summer");
+        assertThat(e.get("xt_hours")).isEqualTo(40);
+        assertThat(e.get("xt_reason")).isEqualTo(new OptionSetValue(123450001));
+        assertThat(((EntityReference) e.get("xt_approver")).id()).isEqualTo(me);
+        assertThat(e.get("statecode")).isEqualTo(new OptionSetValue(0));
+        assertThat(e.get("statuscode")).isEqualTo(new OptionSetValue(1));
+        assertThat(((EntityReference) e.get("ownerid")).id()).isEqualTo(me);
+        // The global option set was copied into the column: a value outside it is refused.
+        assertThatThrownBy(() -> client.create(new Entity("xt_leave").set("xt_name", "Bad").set("xt_reason", new OptionSetValue(7))))
+                .isInstanceOf(FaultException.class);
+        // The lookup is a real relationship to systemuser: a user that does not exist is refused.
+        assertThatThrownBy(() -> client.create(new Entity("xt_leave").set("xt_name", "Ghost")
+                .set("xt_approver", new EntityReference("systemuser", UUID.randomUUID())))).isInstanceOf(FaultException.class);
+        // A column added to an existing system table.
+        UUID contact = client.create(new Entity("contact").set("lastname", "Doe").set("xt_nickname", "JD"));
+        assertThat(client.retrieve("contact", contact, new ColumnSet("xt_nickname")).get("xt_nickname")).isEqualTo("JD");
+
+        Entity solution = rows("solution", "uniquename", "XtLeave", "version", "ismanaged", "publisherid", "friendlyname").getFirst();
+        assertThat(solution.get("version")).isEqualTo("1.0.0.1");
+        assertThat(solution.get("ismanaged")).isEqualTo(false);
+        UUID publisherId = ((EntityReference) solution.get("publisherid")).id();
+        Entity publisher = client.retrieve("publisher", publisherId, new ColumnSet("uniquename", "customizationprefix", "customizationoptionvalueprefix"));
+        assertThat(publisher.get("customizationprefix")).isEqualTo("xt");
+        assertThat(publisher.get("customizationoptionvalueprefix")).isEqualTo(12345);
+        List<Entity> components = rows("solutioncomponent", "solutionid", solution.id(), "componenttype", "schemaname");
+        assertThat(components).anySatisfy(c -> {
+            assertThat(c.get("componenttype")).isEqualTo(new OptionSetValue(1));
+            assertThat(c.get("schemaname")).isEqualTo("xt_leave");
+        });
+        assertThat(components).extracting(c -> ((OptionSetValue) c.get("componenttype")).value()).contains(1, 2, 9, 10);
+
+        Entity importJob = client.retrieve("importjob", job, new ColumnSet("solutionname", "progress", "data", "startedon", "completedon"));
+        assertThat(importJob.get("solutionname")).isEqualTo("XtLeave");
+        assertThat(((Number) importJob.get("progress")).doubleValue()).isEqualTo(100.0);
+        assertThat(importJob.get("startedon")).isNotNull();
+        assertThat(importJob.get("completedon")).isNotNull();
+        String log = (String) importJob.get("data");
+        assertThat(log).startsWith("<importexportxml").contains("<UniqueName>XtLeave</UniqueName>")
+                .contains("<entity id=\"xt_leave\" name=\"xt_leave\" processed=\"true\"><result result=\"success\"")
+                .contains("name=\"xt_leave.xt_photo\"").contains("result=\"warning\"");
+    }
+
+    @Test void zipWithoutCustomizationsFaultsAndChangesNothing() {
+        Map<String, byte[]> files = SolutionFixtures.files("XtNoCust", "1.0.0.0", "xt_NoCust", "");
+        files.remove("customizations.xml");
+        fault(ErrorCodes.ImportCustomizationsBadZipFileError, () -> importSolution(SolutionFixtures.zip(files)));
+        assertThat(rows("solution", "uniquename", "XtNoCust", "uniquename")).isEmpty();
+        fault(ErrorCodes.QueryBuilderNoEntity, () -> client.create(new Entity("xt_nocust").set("xt_name", "x")));
+    }
+
+    @Test void entryOutsideTheArchiveIsRefused() {
+        Map<String, byte[]> files = SolutionFixtures.files("XtClimb", "1.0.0.0", "xt_Climb", "");
+        files.put("../x", SolutionFixtures.utf8("x"));
+        fault(ErrorCodes.ImportCustomizationsBadZipFileError, () -> importSolution(SolutionFixtures.zip(files)));
+        assertThat(rows("solution", "uniquename", "XtClimb", "uniquename")).isEmpty();
+        fault(ErrorCodes.QueryBuilderNoEntity, () -> client.create(new Entity("xt_climb").set("xt_name", "x")));
+    }
+
+    @Test void duplicateImportJobIdFaults() {
+        UUID job = importSolution(SolutionFixtures.leaveSolution("XtDup", "1.0.0.0", "xt_Dup"));
+        fault(ErrorCodes.DuplicatedJobId, () -> client.execute(new ImportSolutionRequest()
+                .customizationFile(SolutionFixtures.leaveSolution("XtDup2", "1.0.0.0", "xt_Dup2")).overwriteUnmanagedCustomizations(false)
+                .publishWorkflows(false).importJobId(job)));
+        assertThat(rows("solution", "uniquename", "XtDup2", "uniquename")).isEmpty();
+    }
+
+    /** A re-import updates the solution in place: same row, components registered once, new columns added. */
+    @Test void reimportUpdatesTheSolution() {
+        importSolution(SolutionFixtures.leaveSolution("XtAgain", "1.0.0.0", "xt_Again"));
+        UUID id = client.create(new Entity("xt_again").set("xt_name", "kept"));
+        importSolution(SolutionFixtures.leaveSolution("XtAgain", "1.0.0.0", "xt_Again"));
+        List<Entity> solutions = rows("solution", "uniquename", "XtAgain", "version");
+        assertThat(solutions).hasSize(1);
+        int components = rows("solutioncomponent", "solutionid", solutions.getFirst().id(), "schemaname").size();
+
+        importSolution(SolutionFixtures.zip(SolutionFixtures.files("XtAgain", "1.1.0.0", "xt_Again",
+                SolutionFixtures.attribute("xt_Extra", "bigint", ""))));
+        solutions = rows("solution", "uniquename", "XtAgain", "version");
+        assertThat(solutions).singleElement().satisfies(s -> assertThat(s.get("version")).isEqualTo("1.1.0.0"));
+        assertThat(rows("solutioncomponent", "solutionid", solutions.getFirst().id(), "schemaname")).hasSize(components + 1);
+        assertThat(client.retrieve("xt_again", id, new ColumnSet("xt_name")).get("xt_name")).isEqualTo("kept");
+        client.update(new Entity("xt_again", id).set("xt_extra", 9_000_000_000L));
+        assertThat(client.retrieve("xt_again", id, new ColumnSet("xt_extra")).get("xt_extra")).isEqualTo(9_000_000_000L);
+    }
+
+    @Test void callerWithoutTheImportPrivilegeIsDenied() {
+        var user = server.server().engine().deployment().createUser(server.org(), "No", "Import", "noimport@example.com", Role.BasicUser);
+        try (var limited = HttpOrganizationService.builder().baseUrl(server.orgUrl()).token(user.token()).build()) {
+            fault(ErrorCodes.PrivilegeDenied, () -> limited.execute(new ImportSolutionRequest()
+                    .customizationFile(SolutionFixtures.leaveSolution("XtDenied", "1.0.0.0", "xt_Denied"))
+                    .overwriteUnmanagedCustomizations(false).publishWorkflows(false).importJobId(UUID.randomUUID())));
+        }
+        assertThat(rows("solution", "uniquename", "XtDenied", "uniquename")).isEmpty();
+    }
+
+    @Test void importRunsAsASystemJob() throws InterruptedException {
+        UUID job = ((ExecuteAsyncResponse) client.execute(new ExecuteAsyncRequest().request(new ImportSolutionRequest()
+                .customizationFile(SolutionFixtures.leaveSolution("XtAsync", "1.0.0.0", "xt_Async"))
+                .overwriteUnmanagedCustomizations(false).publishWorkflows(false).importJobId(UUID.randomUUID())))).asyncJobId();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Entity state = null;
+        while (Instant.now().isBefore(deadline)) {
+            state = client.retrieve("asyncoperation", job, new ColumnSet("statecode", "statuscode", "message"));
+            if (((OptionSetValue) state.get("statecode")).value() == 3) break;
+            Thread.sleep(50);
+        }
+        assertThat(state.get("statuscode")).as("%s", state.attributes()).isEqualTo(new OptionSetValue(30));
+        UUID id = client.create(new Entity("xt_async").set("xt_name", "queued").set("xt_reason", new OptionSetValue(123450000)));
+        assertThat(client.retrieve("xt_async", id, new ColumnSet("xt_reason")).get("xt_reason")).isEqualTo(new OptionSetValue(123450000));
+    }
+}
