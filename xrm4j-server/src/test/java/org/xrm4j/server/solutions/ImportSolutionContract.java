@@ -188,4 +188,33 @@ abstract class ImportSolutionContract {
         UUID id = client.create(new Entity("xt_async").set("xt_name", "queued").set("xt_reason", new OptionSetValue(123450000)));
         assertThat(client.retrieve("xt_async", id, new ColumnSet("xt_reason")).get("xt_reason")).isEqualTo(new OptionSetValue(123450000));
     }
+
+    /** A failure after the tables were created (here: a publisher prefix too long for its column) undoes them. */
+    @Test void failedImportLeavesTheOrganizationAsBefore() {
+        Map<String, byte[]> files = SolutionFixtures.files("XtFail", "1.0.0.0", "xt_Fail", "");
+        files.put("solution.xml", SolutionFixtures.utf8(SolutionFixtures.solutionXml("XtFail", "1.0.0.0")
+                .replace("XtPublisher", "XtLongPublisher").replace("<CustomizationPrefix>xt<", "<CustomizationPrefix>muchtoolongprefix<")));
+        UUID job = UUID.randomUUID();
+        assertThatThrownBy(() -> client.execute(new ImportSolutionRequest().customizationFile(SolutionFixtures.zip(files))
+                .overwriteUnmanagedCustomizations(false).publishWorkflows(false).importJobId(job))).isInstanceOf(FaultException.class);
+        fault(ErrorCodes.QueryBuilderNoEntity, () -> client.create(new Entity("xt_fail").set("xt_name", "x")));
+        assertThat(rows("solution", "uniquename", "XtFail", "uniquename")).isEmpty();
+        assertThat(rows("publisher", "uniquename", "XtLongPublisher", "uniquename")).isEmpty();
+        assertThat(rows("importjob", "importjobid", job, "solutionname")).isEmpty();
+        // The table is really gone: the same solution with a valid publisher creates it again.
+        importSolution(SolutionFixtures.leaveSolution("XtFail", "1.0.0.0", "xt_Fail"));
+        assertThat(client.create(new Entity("xt_fail").set("xt_name", "now"))).isNotNull();
+    }
+
+    @Test void secondConcurrentSolutionOperationFaults() {
+        Runnable release = SolutionLocks.acquire(server.org().organizationId());
+        try {
+            fault(ErrorCodes.SolutionConcurrencyFailure, () -> importSolution(SolutionFixtures.leaveSolution("XtBusy", "1.0.0.0", "xt_Busy")));
+        } finally {
+            release.run();
+        }
+        assertThat(rows("solution", "uniquename", "XtBusy", "uniquename")).isEmpty();
+        importSolution(SolutionFixtures.leaveSolution("XtBusy", "1.0.0.0", "xt_Busy"));
+        assertThat(rows("solution", "uniquename", "XtBusy", "uniquename")).hasSize(1);
+    }
 }
