@@ -67,6 +67,7 @@ final class ImportPlanner {
             if (newEntityNames.containsKey(e.logicalName())) newEntity(e); else extend(e);
         }
         for (Relationship r : file.relationships()) if (!r.oneToMany()) manyToMany(r);
+        registerExisting();
         return plan;
     }
 
@@ -81,6 +82,7 @@ final class ImportPlanner {
         plan.newEntities.add(built);
         plan.newRelationships.addAll(b.systemRelationships());
         plan.component(1, e.logicalName());
+        if (built.primaryNameAttribute() != null) plan.component(2, e.logicalName() + "." + built.primaryNameAttribute());
         plan.log("entity", e.logicalName(), "success", null);
         for (AttributeMetadata a : built.attributes().values()) if (a.custom()) relationshipsOf(e.logicalName(), a);
     }
@@ -96,7 +98,15 @@ final class ImportPlanner {
             AttributeMetadata column = column(e, a);
             if (column != null) added.add(column);
         }
+        // Columns installed by an earlier import stay components of the solution.
+        for (Attribute a : e.attributes()) {
+            if (a.logicalName() != null && existing.has(a.logicalName()) && existing.attribute(a.logicalName()).custom()
+                    && !AttributeMapper.BUILT_IN.contains(a.logicalName()) && !a.logicalName().equals(existing.primaryIdAttribute())) {
+                plan.component(2, e.logicalName() + "." + a.logicalName());
+            }
+        }
         if (!added.isEmpty()) plan.addedColumns.put(e.logicalName(), added);
+        if (existing.custom()) plan.component(1, e.logicalName());
         plan.log("entity", e.logicalName(), "success", null);
         for (AttributeMetadata a : added) relationshipsOf(e.logicalName(), a);
     }
@@ -129,7 +139,7 @@ final class ImportPlanner {
             Relationship r = fileRelationship(entity, a.logicalName(), target);
             String name = r != null ? r.name() : target + "_" + entity + "_" + a.logicalName();
             CascadeType delete = cascade(r == null ? null : r.cascadeDelete());
-            String referencedKey = current.hasEntity(target) ? current.entity(target).primaryIdAttribute() : primaryKeyOfNew(target);
+            String referencedKey = primaryKey(target);
             plan.newRelationships.add(new RelationshipMetadata(name, RelationshipMetadata.Kind.OneToMany, target, referencedKey,
                     entity, a.logicalName(), r != null && r.referencedNavigation() != null ? r.referencedNavigation() : name,
                     r != null && r.referencingNavigation() != null ? r.referencingNavigation() : a.logicalName(),
@@ -148,11 +158,29 @@ final class ImportPlanner {
             return;
         }
         String intersect = checked(r.intersectEntity() != null ? r.intersectEntity() : r.name().toLowerCase(java.util.Locale.ROOT));
-        String a1 = checked(r.entity1Attribute() != null ? r.entity1Attribute() : e1 + "id");
-        String a2 = checked(r.entity2Attribute() != null ? r.entity2Attribute() : e2.equals(e1) ? e2 + "idtwo" : e2 + "id");
+        if (current.hasEntity(intersect) || newEntityNames.containsKey(intersect)) {
+            plan.log("relationship", r.name(), "warning", "The intersect table " + intersect + " would replace a table; the relationship was skipped.");
+            return;
+        }
+        // Exports name only the tables; the intersect columns are their primary keys, told apart when a table relates to itself.
+        String k1 = primaryKey(e1);
+        String k2 = primaryKey(e2);
+        String a1 = checked(r.entity1Attribute() != null ? r.entity1Attribute() : e1.equals(e2) ? k1 + "one" : k1);
+        String a2 = checked(r.entity2Attribute() != null ? r.entity2Attribute() : e1.equals(e2) ? k2 + "two" : k2);
         plan.newRelationships.add(RelationshipMetadata.manyToMany(r.name(), e1, a1, e2, a2, intersect));
         plan.component(10, r.name());
         plan.log("relationship", r.name(), "success", null);
+    }
+
+    /** Relationships of the file that an earlier import created remain components of the solution. */
+    private void registerExisting() {
+        java.util.Set<String> registered = new java.util.HashSet<>();
+        for (ImportPlan.Component c : plan.components) if (c.type() == 10) registered.add(c.schemaName().toLowerCase(java.util.Locale.ROOT));
+        for (Relationship r : file.relationships()) {
+            if (r.name() == null || registered.contains(r.name().toLowerCase(java.util.Locale.ROOT))) continue;
+            if (r.oneToMany() && (r.referencingAttribute() == null || AttributeMapper.BUILT_IN.contains(r.referencingAttribute()))) continue;
+            if (current.relationships().stream().anyMatch(x -> x.schemaName().equalsIgnoreCase(r.name()))) plan.component(10, r.name());
+        }
     }
 
     private Relationship fileRelationship(String entity, String attribute, String target) {
@@ -163,7 +191,8 @@ final class ImportPlanner {
         return null;
     }
 
-    private String primaryKeyOfNew(String entity) {
+    private String primaryKey(String entity) {
+        if (current.hasEntity(entity)) return current.entity(entity).primaryIdAttribute();
         for (Attribute a : newEntityNames.get(entity).attributes()) if ("primarykey".equals(a.type())) return a.logicalName();
         return entity + "id";
     }

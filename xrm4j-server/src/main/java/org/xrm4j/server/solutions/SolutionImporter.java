@@ -46,6 +46,7 @@ public final class SolutionImporter {
                 release.run();
             }
         });
+        rows.checkKind(manifest);
         OrganizationMetadata current = org.metadata();
         ImportPlan plan = ImportPlanner.plan(files.customizations(), current);
         OrganizationMetadata next = changes.apply(c, plan, current);

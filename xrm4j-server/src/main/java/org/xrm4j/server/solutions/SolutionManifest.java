@@ -1,6 +1,8 @@
 package org.xrm4j.server.solutions;
 
 import java.util.Locale;
+import org.xrm4j.sdk.ErrorCodes;
+import org.xrm4j.sdk.FaultException;
 
 /** What solution.xml says about a solution and its publisher. */
 public record SolutionManifest(String uniqueName, String friendlyName, String version, boolean managed, Publisher publisher) {
@@ -13,7 +15,10 @@ public record SolutionManifest(String uniqueName, String friendlyName, String ve
         XmlElement m = root.child("SolutionManifest");
         if (m == null || m.childText("UniqueName") == null) throw SolutionFiles.invalid("solution.xml has no SolutionManifest/UniqueName.");
         String name = m.childText("UniqueName");
-        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) throw SolutionFiles.invalid("the solution unique name '" + name + "' is not valid.");
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]{0,64}")) {
+            throw new FaultException(ErrorCodes.InvalidSolutionUniqueName, "The solution unique name '" + name + "' is not"
+                    + " valid: it may contain only letters, digits and underscores, and must start with a letter or an underscore.");
+        }
         XmlElement p = m.child("Publisher");
         if (p == null || p.childText("UniqueName") == null) throw SolutionFiles.invalid("solution.xml has no Publisher/UniqueName.");
         String prefix = p.childText("CustomizationPrefix");

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.UUID;
 import org.xrm4j.sdk.Entity;
 import org.xrm4j.sdk.EntityReference;
+import org.xrm4j.sdk.ErrorCode;
+import org.xrm4j.sdk.ErrorCodes;
+import org.xrm4j.sdk.FaultException;
 import org.xrm4j.sdk.OptionSetValue;
 import org.xrm4j.server.engine.ExecutionContext;
 import org.xrm4j.server.engine.Records;
@@ -28,6 +31,20 @@ final class SolutionRows {
 
     boolean importJobExists(UUID id) {
         return Records.exists(ctx, ctx.metadata().entity("importjob"), id);
+    }
+
+    /**
+     * An installed solution keeps its kind: a managed one cannot be replaced by an unmanaged import, nor the other
+     * way round, as the platform rules.
+     */
+    void checkKind(SolutionManifest m) {
+        String sql = "SELECT " + store.quote("solutionid") + " FROM " + store.table("solution") + " WHERE "
+                + store.quote("uniquename") + " = ? AND " + store.quote("ismanaged") + " = ?";
+        if (store.any(c, sql, List.of(m.uniqueName(), !m.managed()))) {
+            ErrorCode code = m.managed() ? ErrorCodes.ImportSolutionUnmanagedToManagedMismatch : ErrorCodes.ImportSolutionManagedToUnmanagedMismatch;
+            throw new FaultException(code, "The solution " + m.uniqueName() + " is already installed as "
+                    + (m.managed() ? "unmanaged; a managed" : "managed; an unmanaged") + " version cannot be imported over it.");
+        }
     }
 
     /** The publisher by unique name, created on first use. */

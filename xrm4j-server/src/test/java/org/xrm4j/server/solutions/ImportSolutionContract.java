@@ -20,6 +20,9 @@ import org.xrm4j.sdk.ErrorCode;
 import org.xrm4j.sdk.ErrorCodes;
 import org.xrm4j.sdk.FaultException;
 import org.xrm4j.sdk.OptionSetValue;
+import org.xrm4j.sdk.EntityReferenceCollection;
+import org.xrm4j.sdk.Relationship;
+import org.xrm4j.sdk.messages.AssociateRequest;
 import org.xrm4j.sdk.messages.ExecuteAsyncRequest;
 import org.xrm4j.sdk.messages.ExecuteAsyncResponse;
 import org.xrm4j.sdk.messages.ImportSolutionRequest;
@@ -147,11 +150,15 @@ abstract class ImportSolutionContract {
     /** A re-import updates the solution in place: same row, components registered once, new columns added. */
     @Test void reimportUpdatesTheSolution() {
         importSolution(SolutionFixtures.leaveSolution("XtAgain", "1.0.0.0", "xt_Again"));
+        UUID solutionId = rows("solution", "uniquename", "XtAgain", "version").getFirst().id();
+        List<Object> first = rows("solutioncomponent", "solutionid", solutionId, "schemaname").stream().map(c -> c.get("schemaname")).toList();
         UUID id = client.create(new Entity("xt_again").set("xt_name", "kept"));
         importSolution(SolutionFixtures.leaveSolution("XtAgain", "1.0.0.0", "xt_Again"));
         List<Entity> solutions = rows("solution", "uniquename", "XtAgain", "version");
-        assertThat(solutions).hasSize(1);
-        int components = rows("solutioncomponent", "solutionid", solutions.getFirst().id(), "schemaname").size();
+        assertThat(solutions).singleElement().satisfies(s -> assertThat(s.id()).isEqualTo(solutionId));
+        List<Object> second = rows("solutioncomponent", "solutionid", solutionId, "schemaname").stream().map(c -> c.get("schemaname")).toList();
+        assertThat(second).as("the same components, once each").containsExactlyInAnyOrderElementsOf(first);
+        int components = second.size();
 
         importSolution(SolutionFixtures.zip(SolutionFixtures.files("XtAgain", "1.1.0.0", "xt_Again",
                 SolutionFixtures.attribute("xt_Extra", "bigint", ""))));
@@ -216,5 +223,30 @@ abstract class ImportSolutionContract {
         assertThat(rows("solution", "uniquename", "XtBusy", "uniquename")).isEmpty();
         importSolution(SolutionFixtures.leaveSolution("XtBusy", "1.0.0.0", "xt_Busy"));
         assertThat(rows("solution", "uniquename", "XtBusy", "uniquename")).hasSize(1);
+    }
+
+    @Test void manyToManyRelationshipGetsItsIntersectTable() {
+        importSolution(SolutionFixtures.leaveSolution("XtPairs", "1.0.0.0", "xt_Pairs"));
+        UUID leave = client.create(new Entity("xt_pairs").set("xt_name", "pair"));
+        UUID contact = client.create(new Entity("contact").set("lastname", "Pair"));
+        AssociateRequest associate = new AssociateRequest(new EntityReference("xt_pairs", leave), new Relationship("xt_pairs_contact"),
+                EntityReferenceCollection.of(new EntityReference("contact", contact)));
+        client.execute(associate);
+        fault(ErrorCodes.DuplicateRecord, () -> client.execute(associate));
+    }
+
+    @Test void solutionKeepsItsKind() {
+        importSolution(SolutionFixtures.leaveSolution("XtKind", "1.0.0.0", "xt_KindOf"));
+        Map<String, byte[]> managed = SolutionFixtures.files("XtKind", "2.0.0.0", "xt_KindOf", "");
+        managed.put("solution.xml", SolutionFixtures.utf8(SolutionFixtures.solutionXml("XtKind", "2.0.0.0").replace("<Managed>0<", "<Managed>1<")));
+        fault(ErrorCodes.ImportSolutionUnmanagedToManagedMismatch, () -> importSolution(SolutionFixtures.zip(managed)));
+        assertThat(rows("solution", "uniquename", "XtKind", "version")).singleElement()
+                .satisfies(s -> assertThat(s.get("version")).isEqualTo("1.0.0.0"));
+    }
+
+    @Test void invalidUniqueNameFaults() {
+        Map<String, byte[]> files = SolutionFixtures.files("XtBadName", "1.0.0.0", "xt_BadName", "");
+        files.put("solution.xml", SolutionFixtures.utf8(SolutionFixtures.solutionXml("1Bad-Name", "1.0.0.0")));
+        fault(ErrorCodes.InvalidSolutionUniqueName, () -> importSolution(SolutionFixtures.zip(files)));
     }
 }
