@@ -38,24 +38,54 @@ public final class SolutionImporter {
         SchemaChanges changes = new SchemaChanges(org.store().dialect(), org.schema());
         Connection c = uow.connection();
         boolean[] committed = {false};
+        RuntimeException[] failure = {null};
         uow.afterCommit(() -> committed[0] = true);
         uow.onClose(() -> {
             try {
-                if (!committed[0] && changes.needsUndo()) changes.undo(c);
+                if (!committed[0]) {
+                    if (changes.needsUndo()) changes.undo(c);
+                    recordFailure(rows, c, importJobId, manifest, failure[0], started);
+                }
             } finally {
                 release.run();
             }
         });
-        rows.checkKind(manifest);
-        OrganizationMetadata current = org.metadata();
-        ImportPlan plan = ImportPlanner.plan(files.customizations(), current);
-        OrganizationMetadata next = changes.apply(c, plan, current);
-        UUID publisherId = rows.publisher(manifest.publisher());
-        UUID solutionId = rows.solution(manifest, publisherId);
-        rows.components(solutionId, plan.components);
-        rows.importJob(importJobId, manifest, solutionId, ImportLog.write(manifest, plan, "success", null, started, Instant.now()),
-                started, Instant.now());
-        uow.afterCommit(() -> org.metadata(next));
+        UUID solutionId;
+        try {
+            rows.checkKind(manifest);
+            OrganizationMetadata current = org.metadata();
+            ImportPlan plan = ImportPlanner.plan(files.customizations(), current);
+            OrganizationMetadata next = changes.apply(c, plan, current);
+            UUID publisherId = rows.publisher(manifest.publisher());
+            solutionId = rows.solution(manifest, publisherId);
+            rows.components(solutionId, plan.components);
+            rows.importJob(importJobId, manifest, solutionId, ImportLog.write(manifest, plan, "success", null, started, Instant.now()),
+                    started, Instant.now());
+            uow.afterCommit(() -> org.metadata(next));
+        } catch (RuntimeException e) {
+            failure[0] = e;
+            throw e;
+        }
         return new Result(solutionId, importJobId, manifest);
+    }
+
+    /**
+     * After the import's transaction rolled back, the import job is still recorded, with the failure in its log, in
+     * a transaction of its own: a client polling ImportJobId learns why the import failed. Never masks the failure.
+     */
+    private static void recordFailure(SolutionRows rows, Connection c, UUID importJobId, SolutionManifest manifest,
+                                      RuntimeException failure, Instant started) {
+        String why = failure == null ? "The import was rolled back." : failure.getMessage();
+        try {
+            Instant now = Instant.now();
+            rows.importJob(importJobId, manifest, null, ImportLog.write(manifest, null, "failure", why, started, now), started, now);
+            c.commit();
+        } catch (Exception e) {
+            try {
+                c.rollback();
+            } catch (java.sql.SQLException ignored) {
+                // the connection is discarded by the pool
+            }
+        }
     }
 }

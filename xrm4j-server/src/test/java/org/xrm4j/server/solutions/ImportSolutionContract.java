@@ -207,7 +207,11 @@ abstract class ImportSolutionContract {
         fault(ErrorCodes.QueryBuilderNoEntity, () -> client.create(new Entity("xt_fail").set("xt_name", "x")));
         assertThat(rows("solution", "uniquename", "XtFail", "uniquename")).isEmpty();
         assertThat(rows("publisher", "uniquename", "XtLongPublisher", "uniquename")).isEmpty();
-        assertThat(rows("importjob", "importjobid", job, "solutionname")).isEmpty();
+        // The attempt is recorded: its job row says why it failed.
+        Entity importJob = client.retrieve("importjob", job, new ColumnSet("solutionname", "data", "completedon"));
+        assertThat(importJob.get("solutionname")).isEqualTo("XtFail");
+        assertThat((String) importJob.get("data")).contains("<UniqueName>XtFail</UniqueName>").contains("result=\"failure\"")
+                .doesNotContain("result=\"success\"");
         // The table is really gone: the same solution with a valid publisher creates it again.
         importSolution(SolutionFixtures.leaveSolution("XtFail", "1.0.0.0", "xt_Fail"));
         assertThat(client.create(new Entity("xt_fail").set("xt_name", "now"))).isNotNull();
