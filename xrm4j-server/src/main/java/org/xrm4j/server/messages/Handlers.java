@@ -16,9 +16,10 @@ public final class Handlers {
                 new ImportSolutionHandler());
     }
 
-    /** Registers ExecuteAsync, which queues jobs on the asynchronous service. */
+    /** Registers ExecuteAsync and ImportSolutionAsync, which queue jobs on the asynchronous service. */
     public static void registerAsync(Pipeline pipeline, org.xrm4j.server.async.AsyncService async) {
         pipeline.add(new ExecuteAsyncHandler(async));
+        pipeline.add(new ImportSolutionAsyncHandler(async));
     }
 
     /** Registers the batch handlers, which run other requests through the pipeline. */

@@ -25,6 +25,8 @@ import org.xrm4j.sdk.Relationship;
 import org.xrm4j.sdk.messages.AssociateRequest;
 import org.xrm4j.sdk.messages.ExecuteAsyncRequest;
 import org.xrm4j.sdk.messages.ExecuteAsyncResponse;
+import org.xrm4j.sdk.messages.ImportSolutionAsyncRequest;
+import org.xrm4j.sdk.messages.ImportSolutionAsyncResponse;
 import org.xrm4j.sdk.messages.ImportSolutionRequest;
 import org.xrm4j.sdk.messages.WhoAmIRequest;
 import org.xrm4j.sdk.messages.WhoAmIResponse;
@@ -180,20 +182,38 @@ abstract class ImportSolutionContract {
         assertThat(rows("solution", "uniquename", "XtDenied", "uniquename")).isEmpty();
     }
 
+    Entity awaitJob(UUID job) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Entity state = null;
+        while (Instant.now().isBefore(deadline)) {
+            state = client.retrieve("asyncoperation", job, new ColumnSet("statecode", "statuscode", "message", "operationtype"));
+            if (((OptionSetValue) state.get("statecode")).value() == 3) break;
+            Thread.sleep(50);
+        }
+        return state;
+    }
+
     @Test void importRunsAsASystemJob() throws InterruptedException {
         UUID job = ((ExecuteAsyncResponse) client.execute(new ExecuteAsyncRequest().request(new ImportSolutionRequest()
                 .customizationFile(SolutionFixtures.leaveSolution("XtAsync", "1.0.0.0", "xt_Async"))
                 .overwriteUnmanagedCustomizations(false).publishWorkflows(false).importJobId(UUID.randomUUID())))).asyncJobId();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        Entity state = null;
-        while (Instant.now().isBefore(deadline)) {
-            state = client.retrieve("asyncoperation", job, new ColumnSet("statecode", "statuscode", "message"));
-            if (((OptionSetValue) state.get("statecode")).value() == 3) break;
-            Thread.sleep(50);
-        }
+        Entity state = awaitJob(job);
         assertThat(state.get("statuscode")).as("%s", state.attributes()).isEqualTo(new OptionSetValue(30));
         UUID id = client.create(new Entity("xt_async").set("xt_name", "queued").set("xt_reason", new OptionSetValue(123450000)));
         assertThat(client.retrieve("xt_async", id, new ColumnSet("xt_reason")).get("xt_reason")).isEqualTo(new OptionSetValue(123450000));
+    }
+
+    @Test void importSolutionAsyncAnswersTheJobAndTheImportJobKey() throws InterruptedException {
+        ImportSolutionAsyncResponse response = (ImportSolutionAsyncResponse) client.execute(new ImportSolutionAsyncRequest()
+                .customizationFile(SolutionFixtures.leaveSolution("XtQueued", "1.0.0.0", "xt_Queued"))
+                .overwriteUnmanagedCustomizations(false).publishWorkflows(false));
+        Entity state = awaitJob(response.asyncOperationId());
+        assertThat(state.get("operationtype")).isEqualTo(new OptionSetValue(203));
+        assertThat(state.get("statuscode")).as("%s", state.attributes()).isEqualTo(new OptionSetValue(30));
+        Entity importJob = client.retrieve("importjob", UUID.fromString(response.importJobKey()), new ColumnSet("solutionname", "data"));
+        assertThat(importJob.get("solutionname")).isEqualTo("XtQueued");
+        assertThat((String) importJob.get("data")).contains("result=\"success\"");
+        assertThat(client.create(new Entity("xt_queued").set("xt_name", "from the queue"))).isNotNull();
     }
 
     /** A failure after the tables were created (here: a publisher prefix too long for its column) undoes them. */
