@@ -3,6 +3,8 @@ package org.xrm4j.server.solutions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -132,5 +134,27 @@ public final class SolutionFixtures {
                 + "<option value=\"123450000\" ExternalValue=\"\"><labels><label description=\"Vacation\" languagecode=\"1033\" /></labels></option>"
                 + "<option value=\"123450001\" ExternalValue=\"\"><labels><label description=\"Sick\" languagecode=\"1033\" /></labels></option>"
                 + "</options></optionset></optionsets><Languages><Language>1033</Language></Languages></ImportExportXml>";
+    }
+
+    /** Writes the fixture solution split as SolutionPackager splits an export. */
+    public static void unpacked(Path dir, String name, String table) throws IOException {
+        String full = SolutionFixtures.customizationsXml(table, "");
+        String entity = full.substring(full.indexOf("<Entity>"), full.indexOf("</Entity>") + "</Entity>".length());
+        String relationships = full.substring(full.indexOf("<EntityRelationships>"), full.indexOf("</EntityRelationships>") + "</EntityRelationships>".length());
+        String optionSet = full.substring(full.indexOf("<optionsets>") + "<optionsets>".length(), full.indexOf("</optionsets>"));
+        write(dir.resolve("Other/Solution.xml"), "\uFEFF<?xml version=\"1.0\" encoding=\"utf-8\"?>" + SolutionFixtures.solutionXml(name, "1.0.0.0").substring(38));
+        write(dir.resolve("Other/Customizations.xml"), "\uFEFF<?xml version=\"1.0\" encoding=\"utf-8\"?><ImportExportXml xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+                + "<Entities /><Roles /><Workflows /><EntityRelationships><EntityRelationship Name=\"only_a_name\" /></EntityRelationships>"
+                + "<optionsets /><Languages><Language>1033</Language></Languages></ImportExportXml>");
+        write(dir.resolve("Entities/" + table + "/Entity.xml"), "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+                + entity.replace("<Entity>", "<Entity xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"));
+        write(dir.resolve("Entities/" + table + "/FormXml/main/form.xml"), "<forms />");
+        write(dir.resolve("Other/Relationships/SystemUser.xml"), relationships);
+        write(dir.resolve("OptionSets/xt_leavereason.xml"), optionSet);
+    }
+
+    static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }
