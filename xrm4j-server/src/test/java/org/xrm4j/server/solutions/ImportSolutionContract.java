@@ -273,4 +273,20 @@ abstract class ImportSolutionContract {
         files.put("solution.xml", SolutionFixtures.utf8(SolutionFixtures.solutionXml("1Bad-Name", "1.0.0.0")));
         fault(ErrorCodes.InvalidSolutionUniqueName, () -> importSolution(SolutionFixtures.zip(files)));
     }
+
+    /** The size the platform's own solutions reach: 50 tables of 40 columns, well within the time budget of 10 s. */
+    @Test void largeSolutionImportsQuickly() {
+        byte[] file = SolutionFixtures.large("XlLarge", 50, 40);
+        long started = System.nanoTime();
+        importSolution(file);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(took).as("import of 50 x 40").isLessThan(Duration.ofSeconds(10));
+        var metadata = server.org().metadata();
+        for (int e = 0; e < 50; e++) {
+            assertThat(metadata.entity("xl_t" + e).attributes().values().stream().filter(a -> a.custom()).count()).isEqualTo(40);
+        }
+        UUID first = client.create(new Entity("xl_t0").set("xl_name", "first").set("xl_a7", new OptionSetValue(2)));
+        UUID second = client.create(new Entity("xl_t1").set("xl_name", "second").set("xl_a37", new EntityReference("xl_t0", first)));
+        assertThat(((EntityReference) client.retrieve("xl_t1", second, new ColumnSet("xl_a37")).get("xl_a37")).id()).isEqualTo(first);
+    }
 }

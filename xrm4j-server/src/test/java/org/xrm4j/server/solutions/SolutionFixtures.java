@@ -157,4 +157,39 @@ public final class SolutionFixtures {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
+
+    /**
+     * A solution of {@code entities} new tables with {@code attributes} columns each (primary key and name included),
+     * of every stored type in turn; from the second table on, the last column is a lookup to the table before.
+     */
+    public static byte[] large(String name, int entities, int attributes) {
+        String[] types = {"nvarchar", "int", "memo", "decimal", "money", "bit", "datetime", "picklist", "bigint", "float", "multiselectpicklist"};
+        String options = "<optionset Name=\"x\"><options><option value=\"1\"><labels><label description=\"A\" languagecode=\"1033\" /></labels></option>"
+                + "<option value=\"2\"><labels><label description=\"B\" languagecode=\"1033\" /></labels></option></options></optionset>";
+        StringBuilder tables = new StringBuilder();
+        StringBuilder relationships = new StringBuilder();
+        for (int e = 0; e < entities; e++) {
+            String t = "xl_t" + e;
+            StringBuilder columns = new StringBuilder(attribute(t + "Id", "primarykey", ""));
+            columns.append("<attribute PhysicalName=\"xl_name\"><Type>nvarchar</Type><LogicalName>xl_name</LogicalName>"
+                    + "<DisplayMask>PrimaryName</DisplayMask><MaxLength>100</MaxLength></attribute>");
+            for (int a = 0; a < attributes - 2; a++) {
+                String type = a == attributes - 3 && e > 0 ? "lookup" : types[a % types.length];
+                columns.append(attribute("xl_a" + a, type, type.endsWith("picklist") ? options : ""));
+            }
+            if (e > 0) {
+                relationships.append("<EntityRelationship Name=\"xl_r" + e + "\"><EntityRelationshipType>OneToMany</EntityRelationshipType>"
+                        + "<ReferencingEntityName>" + t + "</ReferencingEntityName><ReferencedEntityName>xl_t" + (e - 1) + "</ReferencedEntityName>"
+                        + "<CascadeDelete>RemoveLink</CascadeDelete><ReferencingAttributeName>xl_a" + (attributes - 3) + "</ReferencingAttributeName></EntityRelationship>");
+            }
+            tables.append("<Entity><Name>" + t + "</Name><EntityInfo><entity Name=\"" + t + "\"><attributes>" + columns
+                    + "</attributes><EntitySetName>" + t + "s</EntitySetName></entity></EntityInfo></Entity>");
+        }
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        m.put("[Content_Types].xml", utf8(CONTENT_TYPES));
+        m.put("solution.xml", utf8(solutionXml(name, "1.0.0.0")));
+        m.put("customizations.xml", utf8("<ImportExportXml><Entities>" + tables + "</Entities><EntityRelationships>" + relationships
+                + "</EntityRelationships></ImportExportXml>"));
+        return zip(m);
+    }
 }
