@@ -13,7 +13,7 @@ public final class Handlers {
         return List.of(new WhoAmIHandler(), new CreateHandler(), new RetrieveHandler(), new RetrieveMultipleHandler(),
                 new UpdateHandler(), new UpsertHandler(), new DeleteHandler(), new SetStateHandler(),
                 new AssociateHandler(), new DisassociateHandler(), new MergeHandler(), new RetrieveEntityHandler(),
-                new ImportSolutionHandler());
+                new ImportSolutionHandler(), new DeleteAndPromoteHandler());
     }
 
     /** Registers ExecuteAsync and ImportSolutionAsync, which queue jobs on the asynchronous service. */

@@ -16,7 +16,8 @@ import org.xrm4j.server.solutions.SolutionImporter;
  * ImportSolution: installs the tables, columns, option sets and relationships of a solution file, in the request's
  * unit of work (see {@link SolutionImporter}). Requires prvImportCustomization. The platform requires ImportJobId
  * on the synchronous message; a request that arrives without one (a queued job built by hand) gets a new id, so
- * the import still leaves its job row. The response carries no properties, as the platform's does not.
+ * the import still leaves its job row. HoldingSolution stages a managed upgrade for DeleteAndPromote. The response
+ * carries no properties, as the platform's does not.
  */
 public final class ImportSolutionHandler implements MessageHandler {
     @Override public String messageName() { return ImportSolutionRequest.NAME; }
@@ -28,12 +29,8 @@ public final class ImportSolutionHandler implements MessageHandler {
             throw new FaultException(ErrorCodes.PrivilegeDenied, "Principal user (Id=" + ctx.user().userId() + ") is missing"
                     + " prvImportCustomization privilege: importing solutions needs it.");
         }
-        if (Boolean.TRUE.equals(r.holdingSolution())) {
-            throw new FaultException(ErrorCodes.NotSupported, "HoldingSolution is not supported yet: import the solution"
-                    + " without it. Nothing was imported.");
-        }
         UUID jobId = r.importJobId() != null ? r.importJobId() : UUID.randomUUID();
-        SolutionImporter.importSolution(ctx, file, jobId);
+        SolutionImporter.importSolution(ctx, file, jobId, Boolean.TRUE.equals(r.holdingSolution()));
         return new ImportSolutionResponse();
     }
 }

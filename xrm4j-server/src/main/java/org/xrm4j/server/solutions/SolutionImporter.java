@@ -20,9 +20,20 @@ public final class SolutionImporter {
     /** What an import produced. */
     public record Result(UUID solutionId, UUID importJobId, SolutionManifest manifest) {}
 
+    /** The suffix of a solution staged for upgrade. */
+    public static final String HOLDING_SUFFIX = "_Upgrade";
+
     private SolutionImporter() {}
 
     public static Result importSolution(ExecutionContext ctx, byte[] file, UUID importJobId) {
+        return importSolution(ctx, file, importJobId, false);
+    }
+
+    /**
+     * With {@code holding}, the solution is staged for upgrade: installed as {@code <UniqueName>_Upgrade} beside the
+     * managed base, adding what the new version adds and removing nothing until DeleteAndPromote.
+     */
+    public static Result importSolution(ExecutionContext ctx, byte[] file, UUID importJobId, boolean holding) {
         Instant started = Instant.now();
         // Everything about the file is checked before the first change, so a bad file leaves the organization as it was.
         SolutionFiles files = SolutionFiles.read(file);
@@ -53,11 +64,16 @@ public final class SolutionImporter {
         UUID solutionId;
         try {
             rows.checkKind(manifest);
+            SolutionManifest installed = holding ? holding(rows, manifest) : manifest;
+            if (!holding && rows.findSolution(manifest.uniqueName() + HOLDING_SUFFIX) != null) {
+                throw new FaultException(ErrorCodes.PendingUpgradeExists, "This solution has a pending upgrade ("
+                        + manifest.uniqueName() + HOLDING_SUFFIX + "). Please complete the upgrade with DeleteAndPromote before proceeding.");
+            }
             OrganizationMetadata current = org.metadata();
             ImportPlan plan = ImportPlanner.plan(files.customizations(), current);
             OrganizationMetadata next = changes.apply(c, plan, current);
             UUID publisherId = rows.publisher(manifest.publisher());
-            solutionId = rows.solution(manifest, publisherId);
+            solutionId = rows.solution(installed, publisherId);
             rows.components(solutionId, plan.components);
             rows.importJob(importJobId, manifest, solutionId, ImportLog.write(manifest, plan, "success", null, started, Instant.now()),
                     started, Instant.now());
@@ -87,5 +103,27 @@ public final class SolutionImporter {
                 // the connection is discarded by the pool
             }
         }
+    }
+
+    /** The rules of a holding import (both solutions managed, a higher version, one pending upgrade at a time). */
+    private static SolutionManifest holding(SolutionRows rows, SolutionManifest m) {
+        if (!m.managed()) {
+            throw new FaultException(ErrorCodes.SolutionUpgradeFailed, "Only a managed solution can be imported as a holding"
+                    + " solution; " + m.uniqueName() + " is unmanaged.");
+        }
+        org.xrm4j.sdk.Entity base = rows.findSolution(m.uniqueName());
+        if (base == null) {
+            throw new FaultException(ErrorCodes.SolutionUpgradeFailed, "The solution " + m.uniqueName() + " is not installed:"
+                    + " there is nothing to upgrade. Import it without HoldingSolution.");
+        }
+        if (rows.findSolution(m.uniqueName() + HOLDING_SUFFIX) != null) {
+            throw new FaultException(ErrorCodes.PendingUpgradeExists, "Holding solution " + m.uniqueName() + HOLDING_SUFFIX
+                    + " already exists. Complete the upgrade with DeleteAndPromote first.");
+        }
+        if (SolutionVersions.compare(m.version(), (String) base.get("version")) <= 0) {
+            throw new FaultException(ErrorCodes.SolutionUpgradeFailed, "An upgrade needs a higher version: " + m.uniqueName()
+                    + " " + base.get("version") + " is installed and the file holds " + m.version() + ".");
+        }
+        return new SolutionManifest(m.uniqueName() + HOLDING_SUFFIX, m.friendlyName(), m.version(), true, m.publisher());
     }
 }

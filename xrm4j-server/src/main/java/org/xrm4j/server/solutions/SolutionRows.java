@@ -13,6 +13,9 @@ import org.xrm4j.sdk.OptionSetValue;
 import org.xrm4j.server.engine.ExecutionContext;
 import org.xrm4j.server.engine.Records;
 import org.xrm4j.server.store.RecordStore;
+import org.xrm4j.sdk.query.ColumnSet;
+import org.xrm4j.sdk.query.ConditionOperator;
+import org.xrm4j.sdk.query.QueryExpression;
 
 /**
  * The rows an import writes about itself: publisher, solution, one solutioncomponent per installed component, and
@@ -45,6 +48,28 @@ final class SolutionRows {
             throw new FaultException(code, "The solution " + m.uniqueName() + " is already installed as "
                     + (m.managed() ? "unmanaged; a managed" : "managed; an unmanaged") + " version cannot be imported over it.");
         }
+    }
+
+    /** The solution row of that unique name (id, version, ismanaged), or {@code null}. */
+    Entity findSolution(String uniqueName) {
+        QueryExpression q = new QueryExpression("solution").columnSet(new ColumnSet("uniquename", "version", "ismanaged"));
+        q.criteria().addCondition("uniquename", ConditionOperator.Equal, uniqueName);
+        List<Entity> found = Records.query(ctx, q).entities();
+        return found.isEmpty() ? null : found.getFirst();
+    }
+
+    /** The components a solution registers, as {@code componenttype:schemaname}. */
+    List<ImportPlan.Component> components(UUID solutionId) {
+        QueryExpression q = new QueryExpression("solutioncomponent").columnSet(new ColumnSet("componenttype", "schemaname", "objectid"));
+        q.criteria().addCondition("solutionid", ConditionOperator.Equal, solutionId);
+        return Records.query(ctx, q).entities().stream().map(e -> new ImportPlan.Component(((OptionSetValue) e.get("componenttype")).value(),
+                (String) e.get("schemaname"), (UUID) e.get("objectid"))).toList();
+    }
+
+    /** Replaces the base solution by its promoted upgrade: the base row goes (its components with it), the upgrade takes its name. */
+    void promote(UUID baseId, UUID upgradeId, String uniqueName) {
+        store.delete(c, ctx.metadata().entity("solution"), baseId);
+        Records.update(ctx, new Entity("solution", upgradeId).set("uniquename", uniqueName));
     }
 
     /** The publisher by unique name, created on first use. */

@@ -23,6 +23,8 @@ import org.xrm4j.sdk.OptionSetValue;
 import org.xrm4j.sdk.EntityReferenceCollection;
 import org.xrm4j.sdk.Relationship;
 import org.xrm4j.sdk.messages.AssociateRequest;
+import org.xrm4j.sdk.messages.DeleteAndPromoteRequest;
+import org.xrm4j.sdk.messages.DeleteAndPromoteResponse;
 import org.xrm4j.sdk.messages.ExecuteAsyncRequest;
 import org.xrm4j.sdk.messages.ExecuteAsyncResponse;
 import org.xrm4j.sdk.messages.ImportSolutionAsyncRequest;
@@ -288,5 +290,50 @@ abstract class ImportSolutionContract {
         UUID first = client.create(new Entity("xl_t0").set("xl_name", "first").set("xl_a7", new OptionSetValue(2)));
         UUID second = client.create(new Entity("xl_t1").set("xl_name", "second").set("xl_a37", new EntityReference("xl_t0", first)));
         assertThat(((EntityReference) client.retrieve("xl_t1", second, new ColumnSet("xl_a37")).get("xl_a37")).id()).isEqualTo(first);
+    }
+
+    static byte[] managed(String name, String version, String table, boolean withHours) {
+        Map<String, byte[]> files = SolutionFixtures.files(name, version, table, "");
+        files.put("solution.xml", SolutionFixtures.utf8(SolutionFixtures.solutionXml(name, version).replace("<Managed>0<", "<Managed>1<")));
+        if (!withHours) {
+            String hours = SolutionFixtures.attribute("xt_Hours", "int", "<Format>none</Format><MinValue>0</MinValue><MaxValue>80</MaxValue>");
+            files.put("customizations.xml", SolutionFixtures.utf8(SolutionFixtures.customizationsXml(table, "").replace(hours, "")));
+        }
+        return SolutionFixtures.zip(files);
+    }
+
+    UUID importHolding(byte[] file) {
+        UUID job = UUID.randomUUID();
+        client.execute(new ImportSolutionRequest().customizationFile(file).overwriteUnmanagedCustomizations(false)
+                .publishWorkflows(false).importJobId(job).holdingSolution(true));
+        return job;
+    }
+
+    /** Holding import, then DeleteAndPromote: the column the new version dropped goes, the data of the rest stays. */
+    @Test void holdingImportThenDeleteAndPromote() {
+        importSolution(managed("XtUp", "1.0.0.0", "xt_Up", true));
+        UUID id = client.create(new Entity("xt_up").set("xt_name", "before").set("xt_hours", 5));
+        fault(ErrorCodes.SolutionUpgradeNotAvailable, () -> client.execute(new DeleteAndPromoteRequest("XtUp")));
+        fault(ErrorCodes.SolutionUpgradeFailed, () -> importHolding(managed("XtUp", "1.0.0.0", "xt_Up", false)));
+
+        importHolding(managed("XtUp", "2.0.0.0", "xt_Up", false));
+        assertThat(rows("solution", "uniquename", "XtUp_Upgrade", "version")).singleElement()
+                .satisfies(s -> assertThat(s.get("version")).isEqualTo("2.0.0.0"));
+        assertThat(client.retrieve("xt_up", id, new ColumnSet("xt_hours")).get("xt_hours")).as("nothing removed before promotion").isEqualTo(5);
+        fault(ErrorCodes.PendingUpgradeExists, () -> importHolding(managed("XtUp", "3.0.0.0", "xt_Up", false)));
+        fault(ErrorCodes.PendingUpgradeExists, () -> importSolution(managed("XtUp", "3.0.0.0", "xt_Up", false)));
+        UUID upgradeId = rows("solution", "uniquename", "XtUp_Upgrade", "version").getFirst().id();
+
+        DeleteAndPromoteResponse promoted = (DeleteAndPromoteResponse) client.execute(new DeleteAndPromoteRequest("XtUp"));
+        assertThat(promoted.solutionId()).isEqualTo(upgradeId);
+        assertThat(rows("solution", "uniquename", "XtUp_Upgrade", "version")).isEmpty();
+        assertThat(rows("solution", "uniquename", "XtUp", "version", "ismanaged")).singleElement().satisfies(s -> {
+            assertThat(s.id()).isEqualTo(upgradeId);
+            assertThat(s.get("version")).isEqualTo("2.0.0.0");
+        });
+        assertThat(rows("solutioncomponent", "schemaname", "xt_up.xt_hours", "solutionid")).isEmpty();
+        fault(ErrorCodes.QueryBuilderNoAttribute, () -> client.retrieve("xt_up", id, new ColumnSet("xt_hours")));
+        assertThat(client.retrieve("xt_up", id, new ColumnSet("xt_name")).get("xt_name")).isEqualTo("before");
+        fault(ErrorCodes.SolutionUpgradeNotAvailable, () -> client.execute(new DeleteAndPromoteRequest("XtUp")));
     }
 }
