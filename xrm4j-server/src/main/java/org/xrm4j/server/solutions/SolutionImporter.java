@@ -64,7 +64,9 @@ public final class SolutionImporter {
         UUID solutionId;
         try {
             rows.checkKind(manifest);
-            SolutionManifest installed = holding ? holding(rows, manifest) : manifest;
+            // A higher version of an installed managed solution upgrades in one step: staged, then promoted at once.
+            boolean upgrade = !holding && isUpgrade(rows, manifest);
+            SolutionManifest installed = holding || upgrade ? holding(rows, manifest) : manifest;
             if (!holding && rows.findSolution(manifest.uniqueName() + HOLDING_SUFFIX) != null) {
                 throw new FaultException(ErrorCodes.PendingUpgradeExists, "This solution has a pending upgrade ("
                         + manifest.uniqueName() + HOLDING_SUFFIX + "). Please complete the upgrade with DeleteAndPromote before proceeding.");
@@ -78,6 +80,7 @@ public final class SolutionImporter {
             rows.importJob(importJobId, manifest, solutionId, ImportLog.write(manifest, plan, "success", null, started, Instant.now()),
                     started, Instant.now());
             uow.afterCommit(() -> org.metadata(next));
+            if (upgrade) solutionId = SolutionPromoter.promote(ctx, manifest.uniqueName(), next);
         } catch (RuntimeException e) {
             failure[0] = e;
             throw e;
@@ -103,6 +106,12 @@ public final class SolutionImporter {
                 // the connection is discarded by the pool
             }
         }
+    }
+
+    private static boolean isUpgrade(SolutionRows rows, SolutionManifest m) {
+        if (!m.managed()) return false;
+        org.xrm4j.sdk.Entity base = rows.findSolution(m.uniqueName());
+        return base != null && SolutionVersions.compare(m.version(), (String) base.get("version")) > 0;
     }
 
     /** The rules of a holding import (both solutions managed, a higher version, one pending upgrade at a time). */

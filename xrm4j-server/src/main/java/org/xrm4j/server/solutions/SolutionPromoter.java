@@ -32,9 +32,17 @@ public final class SolutionPromoter {
 
     /** Promotes {@code <uniqueName>_Upgrade} and answers its id. */
     public static UUID promote(ExecutionContext ctx, String uniqueName) {
+        ctx.unitOfWork().onClose(SolutionLocks.acquire(ctx.organization().organizationId()));
+        return promote(ctx, uniqueName, ctx.organization().metadata());
+    }
+
+    /**
+     * Promotes within an operation that already holds the solution permit, against {@code current}, the metadata
+     * as the open transaction has it (an import that upgrades in one step promotes what it has just staged).
+     */
+    static UUID promote(ExecutionContext ctx, String uniqueName, OrganizationMetadata current) {
         Organization org = ctx.organization();
         UnitOfWork uow = ctx.unitOfWork();
-        uow.onClose(SolutionLocks.acquire(org.organizationId()));
         SolutionRows rows = new SolutionRows(ctx);
         Entity base = rows.findSolution(uniqueName);
         Entity upgrade = rows.findSolution(uniqueName + SolutionImporter.HOLDING_SUFFIX);
@@ -44,7 +52,6 @@ public final class SolutionPromoter {
         }
         Set<String> kept = new HashSet<>();
         for (ImportPlan.Component c : rows.components(upgrade.id())) kept.add(key(c.type(), c.schemaName()));
-        OrganizationMetadata current = org.metadata();
         Set<String> tables = new HashSet<>();
         Map<String, Set<String>> columns = new LinkedHashMap<>();
         Set<String> relationships = new HashSet<>();

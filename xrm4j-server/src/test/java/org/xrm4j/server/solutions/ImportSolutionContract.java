@@ -336,4 +336,29 @@ abstract class ImportSolutionContract {
         assertThat(client.retrieve("xt_up", id, new ColumnSet("xt_name")).get("xt_name")).isEqualTo("before");
         fault(ErrorCodes.SolutionUpgradeNotAvailable, () -> client.execute(new DeleteAndPromoteRequest("XtUp")));
     }
+
+    /** A plain import of a higher version of a managed solution upgrades in one step. */
+    @Test void higherManagedVersionUpgradesInOneStep() {
+        importSolution(managed("XtStep", "1.0.0.0", "xt_Step", true));
+        UUID id = client.create(new Entity("xt_step").set("xt_name", "kept").set("xt_hours", 3));
+        importSolution(managed("XtStep", "1.1.0.0", "xt_Step", false));
+        assertThat(rows("solution", "uniquename", "XtStep", "version")).singleElement()
+                .satisfies(s -> assertThat(s.get("version")).isEqualTo("1.1.0.0"));
+        assertThat(rows("solution", "uniquename", "XtStep_Upgrade", "version")).isEmpty();
+        fault(ErrorCodes.QueryBuilderNoAttribute, () -> client.retrieve("xt_step", id, new ColumnSet("xt_hours")));
+        assertThat(client.retrieve("xt_step", id, new ColumnSet("xt_name")).get("xt_name")).isEqualTo("kept");
+        // The same version again is an update in place, not an upgrade.
+        importSolution(managed("XtStep", "1.1.0.0", "xt_Step", false));
+        assertThat(rows("solution", "uniquename", "XtStep", "version")).hasSize(1);
+    }
+
+    @Test void deleteAndPromoteRunsAsASystemJob() throws InterruptedException {
+        importSolution(managed("XtJobUp", "1.0.0.0", "xt_JobUp", true));
+        importHolding(managed("XtJobUp", "2.0.0.0", "xt_JobUp", false));
+        UUID job = ((ExecuteAsyncResponse) client.execute(new ExecuteAsyncRequest().request(new DeleteAndPromoteRequest("XtJobUp")))).asyncJobId();
+        Entity state = awaitJob(job);
+        assertThat(state.get("statuscode")).as("%s", state.attributes()).isEqualTo(new OptionSetValue(30));
+        assertThat(rows("solution", "uniquename", "XtJobUp", "version")).singleElement()
+                .satisfies(s -> assertThat(s.get("version")).isEqualTo("2.0.0.0"));
+    }
 }
