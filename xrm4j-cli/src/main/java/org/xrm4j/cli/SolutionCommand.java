@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import org.xrm4j.client.HttpOrganizationService;
 import org.xrm4j.sdk.Entity;
 import org.xrm4j.sdk.EntityReference;
+import org.xrm4j.sdk.messages.DeleteAndPromoteRequest;
+import org.xrm4j.sdk.messages.DeleteAndPromoteResponse;
 import org.xrm4j.sdk.messages.ImportSolutionAsyncRequest;
 import org.xrm4j.sdk.messages.ImportSolutionAsyncResponse;
 import org.xrm4j.sdk.messages.ImportSolutionRequest;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "solution", mixinStandardHelpOptions = true, description = "Import, pack and list solutions.",
-        subcommands = {SolutionCommand.Import.class, SolutionCommand.Pack.class, SolutionCommand.ListSolutions.class})
+        subcommands = {SolutionCommand.Import.class, SolutionCommand.Pack.class, SolutionCommand.ListSolutions.class,
+                SolutionCommand.Promote.class})
 final class SolutionCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -46,19 +49,26 @@ final class SolutionCommand implements Runnable {
         @Option(names = "--async", description = "Queue the import as a system job (ImportSolutionAsync) and print its ids.")
         boolean async;
 
+        @Option(names = "--holding", description = "Stage a managed upgrade as <UniqueName>_Upgrade (apply it with 'solution promote').")
+        boolean holding;
+
         @Override public Integer call() throws IOException {
             byte[] bytes = solutionFile(file);
             try (HttpOrganizationService service = server.service()) {
                 if (async) {
-                    ImportSolutionAsyncResponse r = (ImportSolutionAsyncResponse) service.execute(new ImportSolutionAsyncRequest()
-                            .customizationFile(bytes).overwriteUnmanagedCustomizations(false).publishWorkflows(false));
+                    ImportSolutionAsyncRequest request = new ImportSolutionAsyncRequest().customizationFile(bytes)
+                            .overwriteUnmanagedCustomizations(false).publishWorkflows(false);
+                    if (holding) request.holdingSolution(true);
+                    ImportSolutionAsyncResponse r = (ImportSolutionAsyncResponse) service.execute(request);
                     System.out.println("AsyncOperationId " + r.asyncOperationId());
                     System.out.println("ImportJobKey " + r.importJobKey());
                     return 0;
                 }
                 UUID job = UUID.randomUUID();
-                service.execute(new ImportSolutionRequest().customizationFile(bytes).overwriteUnmanagedCustomizations(false)
-                        .publishWorkflows(false).importJobId(job));
+                ImportSolutionRequest request = new ImportSolutionRequest().customizationFile(bytes).overwriteUnmanagedCustomizations(false)
+                        .publishWorkflows(false).importJobId(job);
+                if (holding) request.holdingSolution(true);
+                service.execute(request);
                 Entity importJob = service.retrieve("importjob", job, new ColumnSet("solutionname", "data"));
                 System.out.println("Imported " + importJob.get("solutionname") + " (import job " + job + ")");
                 Matcher m = RESULT.matcher(String.valueOf(importJob.get("data")));
@@ -102,6 +112,22 @@ final class SolutionCommand implements Runnable {
                     System.out.println(s.get("uniquename") + "  " + s.get("version") + "  " + (Boolean.TRUE.equals(s.get("ismanaged")) ? "managed" : "unmanaged")
                             + (publisher != null && publisher.name() != null ? "  " + publisher.name() : ""));
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "promote", mixinStandardHelpOptions = true,
+            description = "Apply a staged upgrade (DeleteAndPromote): remove what the new version dropped, keep one solution.")
+    static final class Promote implements Callable<Integer> {
+        @Mixin ServerOptions server;
+
+        @Parameters(index = "0", description = "The base solution's unique name.") String uniqueName;
+
+        @Override public Integer call() {
+            try (HttpOrganizationService service = server.service()) {
+                DeleteAndPromoteResponse r = (DeleteAndPromoteResponse) service.execute(new DeleteAndPromoteRequest(uniqueName));
+                System.out.println("Promoted " + uniqueName + " (SolutionId " + r.solutionId() + ")");
             }
             return 0;
         }

@@ -53,4 +53,24 @@ class SolutionCommandTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("customizations.xml");
     }
+
+    @Test void holdingImportThenPromote(@TempDir Path dir) throws Exception {
+        Path v1 = dir.resolve("v1.zip");
+        Path v2 = dir.resolve("v2.zip");
+        for (Path p : new Path[] {v1, v2}) {
+            String version = p == v1 ? "1.0.0.0" : "2.0.0.0";
+            var files = SolutionFixtures.files("XtCliUp", version, "xt_CliUp", "");
+            files.put("solution.xml", SolutionFixtures.utf8(SolutionFixtures.solutionXml("XtCliUp", version).replace("<Managed>0<", "<Managed>1<")));
+            Files.write(p, SolutionFixtures.zip(files));
+        }
+        String[] target = {"--url", server.orgUrl(), "--token", TestServers.ADMIN_TOKEN};
+        assertThat(solution("import", target[0], target[1], target[2], target[3], v1.toString()).exit()).isZero();
+        CliTest.Run staged = solution("import", "--holding", target[0], target[1], target[2], target[3], v2.toString());
+        assertThat(staged.exit()).as(staged.err()).isZero();
+        assertThat(solution("list", target[0], target[1], target[2], target[3]).out()).contains("XtCliUp_Upgrade  2.0.0.0  managed");
+        CliTest.Run promoted = solution("promote", target[0], target[1], target[2], target[3], "XtCliUp");
+        assertThat(promoted.exit()).as(promoted.err()).isZero();
+        assertThat(promoted.out()).contains("Promoted XtCliUp");
+        assertThat(solution("list", target[0], target[1], target[2], target[3]).out()).contains("XtCliUp  2.0.0.0  managed").doesNotContain("_Upgrade");
+    }
 }
