@@ -1,12 +1,8 @@
 package org.xrm4j.server.solutions;
 
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.xrm4j.sdk.Entity;
@@ -14,12 +10,8 @@ import org.xrm4j.sdk.ErrorCodes;
 import org.xrm4j.sdk.FaultException;
 import org.xrm4j.server.engine.ExecutionContext;
 import org.xrm4j.server.engine.UnitOfWork;
-import org.xrm4j.server.metadata.EntityMetadata;
-import org.xrm4j.server.metadata.MetadataRepository;
 import org.xrm4j.server.metadata.OrganizationMetadata;
-import org.xrm4j.server.metadata.RelationshipMetadata;
 import org.xrm4j.server.organization.Organization;
-import org.xrm4j.server.store.DdlEngine;
 
 /**
  * DeleteAndPromote: applies a staged upgrade. The components the base solution has and its {@code _Upgrade} no
@@ -51,71 +43,15 @@ public final class SolutionPromoter {
                     + " upgrade that is ready to be applied.");
         }
         Set<String> kept = new HashSet<>();
-        for (ImportPlan.Component c : rows.components(upgrade.id())) kept.add(key(c.type(), c.schemaName()));
-        Set<String> tables = new HashSet<>();
-        Map<String, Set<String>> columns = new LinkedHashMap<>();
-        Set<String> relationships = new HashSet<>();
+        for (ImportPlan.Component c : rows.components(upgrade.id())) kept.add(ComponentRemoval.key(c.type(), c.schemaName()));
+        List<ImportPlan.Component> removed = new ArrayList<>();
         for (ImportPlan.Component c : rows.components(base.id())) {
-            if (kept.contains(key(c.type(), c.schemaName()))) continue;
-            String name = c.schemaName();
-            switch (c.type()) {
-                case 1 -> { if (current.hasEntity(name)) tables.add(name); }
-                case 2 -> {
-                    int dot = name.indexOf('.');
-                    String table = dot < 0 ? null : name.substring(0, dot);
-                    if (table != null && current.hasEntity(table) && current.entity(table).has(name.substring(dot + 1))) {
-                        columns.computeIfAbsent(table, k -> new HashSet<>()).add(name.substring(dot + 1));
-                    }
-                }
-                case 10 -> relationships.add(name.toLowerCase(Locale.ROOT));
-                default -> { }
-            }
+            if (!kept.contains(ComponentRemoval.key(c.type(), c.schemaName()))) removed.add(c);
         }
-        columns.keySet().removeAll(tables);
-        List<RelationshipMetadata> keptRelationships = new ArrayList<>();
-        List<RelationshipMetadata> droppedRelationships = new ArrayList<>();
-        for (RelationshipMetadata r : current.relationships()) {
-            boolean drop = relationships.contains(r.schemaName().toLowerCase(Locale.ROOT))
-                    || tables.contains(r.referencingEntity()) || tables.contains(r.referencedEntity())
-                    || tables.contains(r.entity1()) || tables.contains(r.entity2())
-                    || (r.referencingEntity() != null && columns.getOrDefault(r.referencingEntity(), Set.of()).contains(r.referencingAttribute()));
-            (drop ? droppedRelationships : keptRelationships).add(r);
-        }
-        List<EntityMetadata> entities = new ArrayList<>();
-        List<EntityMetadata> changed = new ArrayList<>();
-        for (EntityMetadata e : current.entities()) {
-            if (tables.contains(e.logicalName())) continue;
-            Set<String> drop = columns.get(e.logicalName());
-            if (drop == null) { entities.add(e); continue; }
-            EntityMetadata after = e.withAttributes(e.attributes().values().stream().filter(a -> !drop.contains(a.logicalName())).toList());
-            entities.add(after);
-            changed.add(after);
-        }
-        OrganizationMetadata next = new OrganizationMetadata(entities, keptRelationships);
-
-        Connection c = uow.connection();
-        DdlEngine ddl = new DdlEngine(org.store().dialect(), org.schema());
-        MetadataRepository repository = new MetadataRepository(org.store().dialect(), org.schema());
-        for (RelationshipMetadata r : droppedRelationships) {
-            if (r.kind() == RelationshipMetadata.Kind.ManyToMany) {
-                ddl.dropTable(c, new EntityMetadata(r.intersectEntity(), null, null, r.intersectEntity() + "id", null, null, false, true, List.of()));
-            }
-            repository.deleteRelationship(c, r.schemaName());
-        }
-        for (Map.Entry<String, Set<String>> drop : columns.entrySet()) {
-            EntityMetadata e = current.entity(drop.getKey());
-            for (String column : drop.getValue()) ddl.dropColumn(c, e, e.attribute(column));
-        }
-        for (String table : tables) {
-            ddl.dropTable(c, current.entity(table));
-            repository.deleteEntity(c, table);
-        }
-        for (EntityMetadata e : changed) repository.saveEntity(c, e);
+        OrganizationMetadata next = ComponentRemoval.remove(ctx, current, removed);
         rows.promote(base.id(), upgrade.id(), uniqueName);
         uow.afterCommit(() -> org.metadata(next));
         return upgrade.id();
     }
-
-    private static String key(int type, String schemaName) { return type + ":" + schemaName.toLowerCase(Locale.ROOT); }
 
 }

@@ -66,6 +66,17 @@ final class SolutionRows {
                 (String) e.get("schemaname"), (UUID) e.get("objectid"))).toList();
     }
 
+    /** The component keys ({@link ComponentRemoval#key}) every other solution registers. */
+    java.util.Set<String> otherComponents(UUID solutionId) {
+        QueryExpression q = new QueryExpression("solutioncomponent").columnSet(new ColumnSet("componenttype", "schemaname"));
+        q.criteria().addCondition("solutionid", ConditionOperator.NotEqual, solutionId);
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Entity e : Records.query(ctx, q).entities()) {
+            keys.add(ComponentRemoval.key(((OptionSetValue) e.get("componenttype")).value(), (String) e.get("schemaname")));
+        }
+        return keys;
+    }
+
     /** Replaces the base solution by its promoted upgrade: the base row goes (its components with it), the upgrade takes its name. */
     void promote(UUID baseId, UUID upgradeId, String uniqueName) {
         store.delete(c, ctx.metadata().entity("solution"), baseId);

@@ -361,4 +361,22 @@ abstract class ImportSolutionContract {
         assertThat(rows("solution", "uniquename", "XtJobUp", "version")).singleElement()
                 .satisfies(s -> assertThat(s.get("version")).isEqualTo("2.0.0.0"));
     }
+
+    /** Deleting a managed solution uninstalls its tables; deleting an unmanaged one leaves them. */
+    @Test void deletingASolution() {
+        importSolution(SolutionFixtures.leaveSolution("XtShare", "1.0.0.0", "xt_Share"));
+        importSolution(managed("XtGone", "1.0.0.0", "xt_Gone", true));
+        client.create(new Entity("xt_gone").set("xt_name", "soon gone"));
+        UUID managedId = rows("solution", "uniquename", "XtGone", "uniquename").getFirst().id();
+        client.delete("solution", managedId);
+        assertThat(rows("solution", "uniquename", "XtGone", "uniquename")).isEmpty();
+        assertThat(rows("solutioncomponent", "solutionid", managedId, "schemaname")).isEmpty();
+        fault(ErrorCodes.QueryBuilderNoEntity, () -> client.create(new Entity("xt_gone").set("xt_name", "x")));
+        // The contact column is shared with XtShare: it stays.
+        assertThat(client.create(new Entity("contact").set("lastname", "Still").set("xt_nickname", "here"))).isNotNull();
+
+        importSolution(SolutionFixtures.leaveSolution("XtKept", "1.0.0.0", "xt_Kept"));
+        client.delete("solution", rows("solution", "uniquename", "XtKept", "uniquename").getFirst().id());
+        assertThat(client.create(new Entity("xt_kept").set("xt_name", "unmanaged tables stay"))).isNotNull();
+    }
 }
