@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "solution", mixinStandardHelpOptions = true, description = "Import, pack and list solutions.",
         subcommands = {SolutionCommand.Import.class, SolutionCommand.Pack.class, SolutionCommand.ListSolutions.class,
-                SolutionCommand.Promote.class})
+                SolutionCommand.Promote.class, SolutionCommand.Delete.class})
 final class SolutionCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -128,6 +128,26 @@ final class SolutionCommand implements Runnable {
             try (HttpOrganizationService service = server.service()) {
                 DeleteAndPromoteResponse r = (DeleteAndPromoteResponse) service.execute(new DeleteAndPromoteRequest(uniqueName));
                 System.out.println("Promoted " + uniqueName + " (SolutionId " + r.solutionId() + ")");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete a solution: a managed one is uninstalled with its tables and columns; an unmanaged one leaves them.")
+    static final class Delete implements Callable<Integer> {
+        @Mixin ServerOptions server;
+
+        @Parameters(index = "0", description = "The solution's unique name.") String uniqueName;
+
+        @Override public Integer call() {
+            try (HttpOrganizationService service = server.service()) {
+                QueryExpression q = new QueryExpression("solution").columnSet(new ColumnSet("uniquename"));
+                q.criteria().addCondition("uniquename", org.xrm4j.sdk.query.ConditionOperator.Equal, uniqueName);
+                var found = service.retrieveMultiple(q).entities();
+                if (found.isEmpty()) throw new IllegalArgumentException("No solution named " + uniqueName + ".");
+                service.delete("solution", found.getFirst().id());
+                System.out.println("Deleted " + uniqueName);
             }
             return 0;
         }

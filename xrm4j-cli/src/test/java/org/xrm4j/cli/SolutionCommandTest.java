@@ -72,5 +72,9 @@ class SolutionCommandTest {
         assertThat(promoted.exit()).as(promoted.err()).isZero();
         assertThat(promoted.out()).contains("Promoted XtCliUp");
         assertThat(solution("list", target[0], target[1], target[2], target[3]).out()).contains("XtCliUp  2.0.0.0  managed").doesNotContain("_Upgrade");
+        CliTest.Run deleted = solution("delete", target[0], target[1], target[2], target[3], "XtCliUp");
+        assertThat(deleted.exit()).as(deleted.err()).isZero();
+        assertThat(solution("list", target[0], target[1], target[2], target[3]).out()).doesNotContain("XtCliUp");
+        assertThat(solution("delete", target[0], target[1], target[2], target[3], "XtCliUp").exit()).isEqualTo(1);
     }
 }
