@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "xrm4j", mixinStandardHelpOptions = true, version = "xrm4j 0.1.0",
         description = "An Organization service for the JVM: the Dataverse message model on a real database.",
         subcommands = {ServeCommand.class, ExecCommand.class, LoadCommand.class, OrgCommand.class, UserCommand.class,
-                SettingsCommand.class, JobsCommand.class})
+                SettingsCommand.class, JobsCommand.class, SolutionCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -28,12 +28,18 @@ import org.xrm4j.server.store.StoreException;
  */
 final class AsyncQueue {
     static final int EXECUTE_ASYNC_OPERATION = 54;
+    /** The operation type of a job queued by ImportSolutionAsync. */
+    static final int IMPORT_SOLUTION_OPERATION = 203;
 
     private final SqlDialect dialect;
 
     AsyncQueue(SqlDialect dialect) { this.dialect = dialect; }
 
     UUID enqueue(ExecutionContext ctx, OrganizationRequest request, EntityReference regarding) {
+        return enqueue(ctx, request, regarding, EXECUTE_ASYNC_OPERATION);
+    }
+
+    UUID enqueue(ExecutionContext ctx, OrganizationRequest request, EntityReference regarding, int operationType) {
         UUID id = Ids.next();
         String schema = ctx.organization().schema();
         OffsetDateTime now = OffsetDateTime.ofInstant(ctx.now(), ZoneOffset.UTC);
@@ -48,7 +54,7 @@ final class AsyncQueue {
             int i = 1;
             ps.setObject(i++, id);
             ps.setString(i++, request.requestName());
-            ps.setInt(i++, EXECUTE_ASYNC_OPERATION);
+            ps.setInt(i++, operationType);
             ps.setString(i++, request.requestName());
             ps.setString(i++, new String(SdkJson.writeRequest(request), StandardCharsets.UTF_8));
             ps.setInt(i++, ctx.depth());

@@ -75,7 +75,16 @@ public final class AsyncService implements AutoCloseable {
 
     /** Queues {@code request} as a system job in the caller's transaction; workers wake when it commits. */
     public UUID enqueue(ExecutionContext ctx, OrganizationRequest request, EntityReference regarding) {
-        UUID id = queue.enqueue(ctx, request, regarding);
+        return enqueue(ctx, request, regarding, AsyncQueue.EXECUTE_ASYNC_OPERATION);
+    }
+
+    /** Queues an ImportSolution as the platform's own import job (operation type 203), for ImportSolutionAsync. */
+    public UUID enqueueSolutionImport(ExecutionContext ctx, OrganizationRequest request) {
+        return enqueue(ctx, request, null, AsyncQueue.IMPORT_SOLUTION_OPERATION);
+    }
+
+    private UUID enqueue(ExecutionContext ctx, OrganizationRequest request, EntityReference regarding, int operationType) {
+        UUID id = queue.enqueue(ctx, request, regarding, operationType);
         if (jobs.dialect().name().equals("postgresql")) notifyOthers(ctx);
         ctx.unitOfWork().afterCommit(this::signal);
         return id;

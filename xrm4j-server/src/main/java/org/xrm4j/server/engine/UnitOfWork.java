@@ -13,6 +13,7 @@ import org.xrm4j.server.store.StoreException;
 public final class UnitOfWork implements AutoCloseable {
     private final Connection connection;
     private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
+    private final java.util.List<Runnable> onClose = new java.util.ArrayList<>();
     private boolean done;
 
     private UnitOfWork(Connection connection) { this.connection = connection; }
@@ -77,15 +78,29 @@ public final class UnitOfWork implements AutoCloseable {
         }
     }
 
-    /** Rolls back whatever was not committed and returns the connection to the pool. */
+    /**
+     * Runs {@code action} when this unit closes, committed or not, on the still open connection after any rollback:
+     * e.g. releasing a lock held for the unit's whole life, or undoing DDL a database committed on its own.
+     */
+    public void onClose(Runnable action) { onClose.add(action); }
+
+    /** Rolls back whatever was not committed, runs the close actions and returns the connection to the pool. */
     @Override public void close() {
         try {
             if (!done) connection.rollback();
-            connection.setAutoCommit(true);
         } catch (SQLException ignored) {
             // the pool discards a broken connection
+        }
+        try {
+            for (Runnable r : onClose) r.run();
         } finally {
-            closeQuietly(connection);
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // the pool discards a broken connection
+            } finally {
+                closeQuietly(connection);
+            }
         }
     }
 

@@ -12,12 +12,14 @@ public final class Handlers {
     public static List<MessageHandler> records() {
         return List.of(new WhoAmIHandler(), new CreateHandler(), new RetrieveHandler(), new RetrieveMultipleHandler(),
                 new UpdateHandler(), new UpsertHandler(), new DeleteHandler(), new SetStateHandler(),
-                new AssociateHandler(), new DisassociateHandler(), new MergeHandler(), new RetrieveEntityHandler());
+                new AssociateHandler(), new DisassociateHandler(), new MergeHandler(), new RetrieveEntityHandler(),
+                new ImportSolutionHandler(), new DeleteAndPromoteHandler());
     }
 
-    /** Registers ExecuteAsync, which queues jobs on the asynchronous service. */
+    /** Registers ExecuteAsync and ImportSolutionAsync, which queue jobs on the asynchronous service. */
     public static void registerAsync(Pipeline pipeline, org.xrm4j.server.async.AsyncService async) {
         pipeline.add(new ExecuteAsyncHandler(async));
+        pipeline.add(new ImportSolutionAsyncHandler(async));
     }
 
     /** Registers the batch handlers, which run other requests through the pipeline. */

@@ -51,7 +51,10 @@ public final class DdlEngine {
 
     public void dropColumn(Connection c, EntityMetadata e, AttributeMetadata a) {
         String table = dialect.table(schema, e.logicalName());
-        execute(c, "ALTER TABLE " + table + " DROP COLUMN " + dialect.quote(a.logicalName()) + " CASCADE");
+        // PostgreSQL needs CASCADE to take the column's foreign key and index along; H2 drops those by itself and
+        // does not accept the keyword here.
+        String cascade = "postgresql".equals(dialect.name()) ? " CASCADE" : "";
+        execute(c, "ALTER TABLE " + table + " DROP COLUMN " + dialect.quote(a.logicalName()) + cascade);
         if (a.typeColumn() != null) execute(c, "ALTER TABLE " + table + " DROP COLUMN " + dialect.quote(a.typeColumn()));
     }
 

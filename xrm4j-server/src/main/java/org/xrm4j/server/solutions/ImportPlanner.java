@@ -1,0 +1,218 @@
+package org.xrm4j.server.solutions;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.xrm4j.server.metadata.AttributeMetadata;
+import org.xrm4j.server.metadata.CascadeType;
+import org.xrm4j.server.metadata.EntityMetadata;
+import org.xrm4j.server.metadata.OptionMetadata;
+import org.xrm4j.server.metadata.OrganizationMetadata;
+import org.xrm4j.server.metadata.RelationshipMetadata;
+import org.xrm4j.server.solutions.Customizations.Attribute;
+import org.xrm4j.server.solutions.Customizations.Entity;
+import org.xrm4j.server.solutions.Customizations.Relationship;
+
+/**
+ * Decides what a solution adds to an organization: new tables, new columns on existing tables, relationships and
+ * the components to register. Tables that already exist are extended, never altered: existing columns are left as
+ * they are, which makes a re-import of the same file change nothing but the solution row.
+ */
+final class ImportPlanner {
+    /** Names become quoted SQL identifiers; anything outside this shape is refused rather than escaped. */
+    private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,59}");
+
+    private final Customizations file;
+    private final OrganizationMetadata current;
+    private final ImportPlan plan = new ImportPlan();
+    private final Map<String, List<OptionMetadata>> globalSets = new LinkedHashMap<>();
+    private final Map<String, List<OptionMetadata>> existingSets = new HashMap<>();
+    private final Map<String, List<String>> lookupTargets = new HashMap<>();
+    private final Map<String, Entity> newEntityNames = new LinkedHashMap<>();
+
+    private ImportPlanner(Customizations file, OrganizationMetadata current) {
+        this.file = file;
+        this.current = current;
+    }
+
+    static ImportPlan plan(Customizations file, OrganizationMetadata current) {
+        return new ImportPlanner(file, current).build();
+    }
+
+    private ImportPlan build() {
+        for (Customizations.OptionSet s : file.optionSets()) {
+            globalSets.put(s.name(), s.options());
+            plan.component(9, s.name());
+            plan.log("optionSet", s.name(), "success", null);
+        }
+        for (EntityMetadata e : current.entities()) {
+            for (AttributeMetadata a : e.attributes().values()) {
+                if (a.optionSetName() != null && !a.options().isEmpty()) existingSets.putIfAbsent(a.optionSetName(), a.options());
+            }
+        }
+        for (Relationship r : file.relationships()) {
+            if (r.oneToMany() && r.referencingEntity() != null && r.referencedEntity() != null) {
+                lookupTargets.computeIfAbsent(r.referencingEntity() + "." + r.referencingAttribute(), k -> new ArrayList<>())
+                        .add(r.referencedEntity());
+            }
+        }
+        for (Entity e : file.entities()) {
+            if (!e.unmodified() && !current.hasEntity(e.logicalName())) newEntityNames.put(checked(e.logicalName()), e);
+        }
+        for (Entity e : file.entities()) {
+            if (e.unmodified()) continue;
+            if (newEntityNames.containsKey(e.logicalName())) newEntity(e); else extend(e);
+        }
+        for (Relationship r : file.relationships()) if (!r.oneToMany()) manyToMany(r);
+        registerExisting();
+        return plan;
+    }
+
+    private void newEntity(Entity e) {
+        NewEntityBuilder b = new NewEntityBuilder(e);
+        for (Attribute a : e.attributes()) {
+            if (b.builtIn(a)) continue;
+            AttributeMetadata column = column(e, a);
+            if (column != null) b.add(column);
+        }
+        EntityMetadata built = b.build();
+        plan.newEntities.add(built);
+        plan.newRelationships.addAll(b.systemRelationships());
+        plan.component(1, e.logicalName());
+        if (built.primaryNameAttribute() != null) plan.component(2, e.logicalName() + "." + built.primaryNameAttribute());
+        plan.log("entity", e.logicalName(), "success", null);
+        for (AttributeMetadata a : built.attributes().values()) if (a.custom()) relationshipsOf(e.logicalName(), a);
+    }
+
+    private void extend(Entity e) {
+        EntityMetadata existing = current.entity(e.logicalName());
+        List<AttributeMetadata> added = new ArrayList<>();
+        for (Attribute a : e.attributes()) {
+            if (a.logicalName() == null || existing.has(a.logicalName()) || AttributeMapper.BUILT_IN.contains(a.logicalName())
+                    || "primarykey".equals(a.type()) || "state".equals(a.type()) || "status".equals(a.type()) || "owner".equals(a.type())) {
+                continue;
+            }
+            AttributeMetadata column = column(e, a);
+            if (column != null) added.add(column);
+        }
+        // Columns installed by an earlier import stay components of the solution.
+        for (Attribute a : e.attributes()) {
+            if (a.logicalName() != null && existing.has(a.logicalName()) && existing.attribute(a.logicalName()).custom()
+                    && !AttributeMapper.BUILT_IN.contains(a.logicalName()) && !a.logicalName().equals(existing.primaryIdAttribute())) {
+                plan.component(2, e.logicalName() + "." + a.logicalName());
+            }
+        }
+        if (!added.isEmpty()) plan.addedColumns.put(e.logicalName(), added);
+        if (existing.custom()) plan.component(1, e.logicalName());
+        plan.log("entity", e.logicalName(), "success", null);
+        for (AttributeMetadata a : added) relationshipsOf(e.logicalName(), a);
+    }
+
+    /** The column for a file attribute, or {@code null} (logged) when it cannot be installed. */
+    private AttributeMetadata column(Entity e, Attribute a) {
+        String name = e.logicalName() + "." + a.logicalName();
+        if (!AttributeMapper.supported(a.type())) {
+            plan.log("attribute", name, "warning", "The attribute type '" + a.type() + "' is not supported; the column was skipped.");
+            return null;
+        }
+        checked(a.logicalName());
+        List<String> targets = new ArrayList<>(a.lookupTypes().isEmpty() ? lookupTargets.getOrDefault(name, List.of()) : a.lookupTypes());
+        targets.removeIf(t -> !current.hasEntity(t) && !newEntityNames.containsKey(t));
+        try {
+            AttributeMetadata column = AttributeMapper.map(a, targets, globalSets, existingSets);
+            plan.component(2, name);
+            plan.log("attribute", name, "success", null);
+            return column;
+        } catch (IllegalArgumentException ex) {
+            plan.log("attribute", name, "warning", "The column was skipped: " + ex.getMessage() + ".");
+            return null;
+        }
+    }
+
+    /** One relationship per lookup target, named and configured as the file says, or generated when it says nothing. */
+    private void relationshipsOf(String entity, AttributeMetadata a) {
+        if (!a.type().isLookup()) return;
+        for (String target : a.targets()) {
+            Relationship r = fileRelationship(entity, a.logicalName(), target);
+            String name = r != null ? r.name() : target + "_" + entity + "_" + a.logicalName();
+            CascadeType delete = cascade(r == null ? null : r.cascadeDelete());
+            String referencedKey = primaryKey(target);
+            plan.newRelationships.add(new RelationshipMetadata(name, RelationshipMetadata.Kind.OneToMany, target, referencedKey,
+                    entity, a.logicalName(), r != null && r.referencedNavigation() != null ? r.referencedNavigation() : name,
+                    r != null && r.referencingNavigation() != null ? r.referencingNavigation() : a.logicalName(),
+                    delete, CascadeType.Cascade, null, null, null, null, null));
+            plan.component(10, name);
+            plan.log("relationship", name, "success", null);
+        }
+    }
+
+    private void manyToMany(Relationship r) {
+        String e1 = r.entity1();
+        String e2 = r.entity2();
+        if (r.name() == null || e1 == null || e2 == null || current.relationships().stream().anyMatch(x -> x.schemaName().equalsIgnoreCase(r.name()))) return;
+        if ((!current.hasEntity(e1) && !newEntityNames.containsKey(e1)) || (!current.hasEntity(e2) && !newEntityNames.containsKey(e2))) {
+            plan.log("relationship", r.name(), "warning", "A table of the relationship does not exist; it was skipped.");
+            return;
+        }
+        String intersect = checked(r.intersectEntity() != null ? r.intersectEntity() : r.name().toLowerCase(java.util.Locale.ROOT));
+        if (current.hasEntity(intersect) || newEntityNames.containsKey(intersect)) {
+            plan.log("relationship", r.name(), "warning", "The intersect table " + intersect + " would replace a table; the relationship was skipped.");
+            return;
+        }
+        // Exports name only the tables; the intersect columns are their primary keys, told apart when a table relates to itself.
+        String k1 = primaryKey(e1);
+        String k2 = primaryKey(e2);
+        String a1 = checked(r.entity1Attribute() != null ? r.entity1Attribute() : e1.equals(e2) ? k1 + "one" : k1);
+        String a2 = checked(r.entity2Attribute() != null ? r.entity2Attribute() : e1.equals(e2) ? k2 + "two" : k2);
+        plan.newRelationships.add(RelationshipMetadata.manyToMany(r.name(), e1, a1, e2, a2, intersect));
+        plan.component(10, r.name());
+        plan.log("relationship", r.name(), "success", null);
+    }
+
+    /** Relationships of the file that an earlier import created remain components of the solution. */
+    private void registerExisting() {
+        java.util.Set<String> registered = new java.util.HashSet<>();
+        for (ImportPlan.Component c : plan.components) if (c.type() == 10) registered.add(c.schemaName().toLowerCase(java.util.Locale.ROOT));
+        for (Relationship r : file.relationships()) {
+            if (r.name() == null || registered.contains(r.name().toLowerCase(java.util.Locale.ROOT))) continue;
+            if (r.oneToMany() && (r.referencingAttribute() == null || AttributeMapper.BUILT_IN.contains(r.referencingAttribute()))) continue;
+            if (current.relationships().stream().anyMatch(x -> x.schemaName().equalsIgnoreCase(r.name()))) plan.component(10, r.name());
+        }
+    }
+
+    private Relationship fileRelationship(String entity, String attribute, String target) {
+        for (Relationship r : file.relationships()) {
+            if (r.oneToMany() && entity.equals(r.referencingEntity()) && attribute.equals(r.referencingAttribute())
+                    && target.equals(r.referencedEntity())) return r;
+        }
+        return null;
+    }
+
+    private String primaryKey(String entity) {
+        if (current.hasEntity(entity)) return current.entity(entity).primaryIdAttribute();
+        for (Attribute a : newEntityNames.get(entity).attributes()) if ("primarykey".equals(a.type())) return a.logicalName();
+        return entity + "id";
+    }
+
+    static CascadeType cascade(String value) {
+        if (value == null) return CascadeType.RemoveLink;
+        for (CascadeType c : CascadeType.values()) if (c.name().equalsIgnoreCase(value)) return c;
+        return CascadeType.RemoveLink;
+    }
+
+    /** Entity set names appear in URLs only, but must still be plain names. */
+    static String checkedSetName(String name) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]{0,127}")) throw SolutionFiles.invalid("the entity set name '" + name + "' is not valid.");
+        return name;
+    }
+
+    static String checked(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw SolutionFiles.invalid("the name '" + name + "' is not a valid logical name.");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,107 @@
+package org.xrm4j.server.solutions;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.xrm4j.server.metadata.AttributeMetadata;
+import org.xrm4j.server.metadata.EntityMetadata;
+import org.xrm4j.server.metadata.MetadataRepository;
+import org.xrm4j.server.metadata.OrganizationMetadata;
+import org.xrm4j.server.metadata.RelationshipMetadata;
+import org.xrm4j.server.store.DdlEngine;
+import org.xrm4j.server.store.SqlDialect;
+
+/**
+ * Applies an {@link ImportPlan} to the database: tables, columns and relationships first, then the metadata rows
+ * that describe them. On PostgreSQL all of it is one transaction, so a failure rolls everything back. H2 commits at
+ * every DDL statement; there {@link #undo} drops what was created. Doing all DDL before any row is written keeps
+ * the rows inside the final, still open transaction on both databases.
+ */
+final class SchemaChanges {
+    private final DdlEngine ddl;
+    private final MetadataRepository repository;
+    private final SqlDialect dialect;
+    private final List<EntityMetadata> createdTables = new ArrayList<>();
+    private final List<String> createdIntersects = new ArrayList<>();
+    private final Map<EntityMetadata, List<AttributeMetadata>> addedColumns = new LinkedHashMap<>();
+
+    SchemaChanges(SqlDialect dialect, String schema) {
+        this.dialect = dialect;
+        this.ddl = new DdlEngine(dialect, schema);
+        this.repository = new MetadataRepository(dialect, schema);
+    }
+
+    /** Creates everything the plan lists and answers the organization's metadata with it. */
+    OrganizationMetadata apply(Connection c, ImportPlan plan, OrganizationMetadata current) {
+        Map<String, EntityMetadata> entities = new LinkedHashMap<>();
+        for (EntityMetadata e : current.entities()) entities.put(e.logicalName(), e);
+        List<EntityMetadata> changed = new ArrayList<>();
+        for (Map.Entry<String, List<AttributeMetadata>> add : plan.addedColumns.entrySet()) {
+            EntityMetadata before = entities.get(add.getKey());
+            List<AttributeMetadata> all = new ArrayList<>(before.attributes().values());
+            all.addAll(add.getValue());
+            EntityMetadata after = before.withAttributes(all);
+            entities.put(after.logicalName(), after);
+            changed.add(after);
+        }
+        for (EntityMetadata e : plan.newEntities) {
+            entities.put(e.logicalName(), e);
+            changed.add(e);
+        }
+        List<RelationshipMetadata> relationships = new ArrayList<>(current.relationships());
+        relationships.addAll(plan.newRelationships);
+        OrganizationMetadata next = new OrganizationMetadata(entities.values(), relationships);
+
+        for (EntityMetadata e : plan.newEntities) {
+            ddl.createTable(c, e);
+            createdTables.add(e);
+        }
+        for (Map.Entry<String, List<AttributeMetadata>> add : plan.addedColumns.entrySet()) {
+            EntityMetadata e = current.entity(add.getKey());
+            for (AttributeMetadata a : add.getValue()) {
+                ddl.addColumn(c, e, a);
+                addedColumns.computeIfAbsent(e, k -> new ArrayList<>()).add(a);
+            }
+        }
+        for (RelationshipMetadata r : plan.newRelationships) {
+            ddl.createRelationship(c, next, r);
+            if (r.kind() == RelationshipMetadata.Kind.ManyToMany) createdIntersects.add(r.intersectEntity());
+        }
+        for (EntityMetadata e : changed) repository.saveEntity(c, e);
+        for (RelationshipMetadata r : plan.newRelationships) repository.saveRelationship(c, r);
+        return next;
+    }
+
+    /** Whether a failed import must be undone by hand (the database committed its DDL). */
+    boolean needsUndo() { return "h2".equals(dialect.name()) && (!createdTables.isEmpty() || !addedColumns.isEmpty() || !createdIntersects.isEmpty()); }
+
+    /**
+     * Rolls back the open transaction, then drops what this import created, newest first. Best effort: a drop that
+     * fails leaves the rest to be dropped and the original failure to be reported.
+     */
+    void undo(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the drops below still restore the schema
+        }
+        for (Map.Entry<EntityMetadata, List<AttributeMetadata>> add : addedColumns.entrySet()) {
+            for (AttributeMetadata a : add.getValue().reversed()) quietly(() -> ddl.dropColumn(c, add.getKey(), a));
+        }
+        for (String intersect : createdIntersects.reversed()) {
+            quietly(() -> ddl.dropTable(c, new EntityMetadata(intersect, null, null, intersect + "id", null, null, false, true, List.of())));
+        }
+        for (EntityMetadata e : createdTables.reversed()) quietly(() -> ddl.dropTable(c, e));
+    }
+
+    private static void quietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException ignored) {
+            // keep undoing the rest
+        }
+    }
+}
