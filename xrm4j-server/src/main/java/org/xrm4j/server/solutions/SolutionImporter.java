@@ -64,6 +64,7 @@ public final class SolutionImporter {
         UUID solutionId;
         try {
             rows.checkKind(manifest);
+            refuseDowngrade(rows, manifest);
             // A higher version of an installed managed solution upgrades in one step: staged, then promoted at once.
             boolean upgrade = !holding && isUpgrade(rows, manifest);
             SolutionManifest installed = holding || upgrade ? holding(rows, manifest) : manifest;
@@ -105,6 +106,16 @@ public final class SolutionImporter {
             } catch (java.sql.SQLException ignored) {
                 // the connection is discarded by the pool
             }
+        }
+    }
+
+    /** A managed solution never goes back to an older version: its components may depend on what the newer one added. */
+    private static void refuseDowngrade(SolutionRows rows, SolutionManifest m) {
+        if (!m.managed()) return;
+        org.xrm4j.sdk.Entity base = rows.findSolution(m.uniqueName());
+        if (base != null && SolutionVersions.compare(m.version(), (String) base.get("version")) < 0) {
+            throw new FaultException(ErrorCodes.SolutionUpgradeFailed, "The solution " + m.uniqueName() + " " + m.version()
+                    + " is older than the installed version " + base.get("version") + "; a managed solution cannot be downgraded.");
         }
     }
 

@@ -337,6 +337,14 @@ abstract class ImportSolutionContract {
         fault(ErrorCodes.SolutionUpgradeNotAvailable, () -> client.execute(new DeleteAndPromoteRequest("XtUp")));
     }
 
+    @Test void olderVersionOfAManagedSolutionIsRefused() {
+        importSolution(managed("XtDown", "2.0.0.0", "xt_Down", true));
+        fault(ErrorCodes.SolutionUpgradeFailed, () -> importSolution(managed("XtDown", "1.5.0.0", "xt_Down", true)));
+        assertThat(rows("solution", "uniquename", "XtDown", "version")).singleElement()
+                .satisfies(s -> assertThat(s.get("version")).isEqualTo("2.0.0.0"));
+        importSolution(managed("XtDown", "2.0.0.0", "xt_Down", true));
+    }
+
     /** A plain import of a higher version of a managed solution upgrades in one step. */
     @Test void higherManagedVersionUpgradesInOneStep() {
         importSolution(managed("XtStep", "1.0.0.0", "xt_Step", true));
