@@ -1,17 +1,14 @@
 package org.xrm4j.server.webapi;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.xrm4j.sdk.ErrorCodes;
-import org.xrm4j.sdk.FaultException;
+import org.xrm4j.server.http.RequestParts;
 
 /**
  * One Web API request and its answer: headers, body, and replies that always carry {@code OData-Version: 4.0} and
@@ -48,37 +45,13 @@ final class WebApiExchange {
         return request.getHttpURI().getScheme() + "://" + host;
     }
 
-    byte[] body(long limit) throws IOException {
-        if (request.getLength() > limit) throw tooLarge(limit);
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (body.length > limit) throw tooLarge(limit);
-            return body;
-        }
-    }
-
-    private static FaultException tooLarge(long limit) {
-        return new FaultException(ErrorCodes.RequestTooLarge, "The request body is larger than the server accepts (" + limit + " bytes).");
-    }
+    byte[] body(long limit) throws IOException { return RequestParts.body(request, limit); }
 
     /** The token of an {@code Authorization: Bearer} header, or {@code null}. */
-    String bearerToken() {
-        String auth = header(HttpHeader.AUTHORIZATION.asString());
-        if (auth == null) return null;
-        return auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : null;
-    }
+    String bearerToken() { return RequestParts.bearerToken(request); }
 
     /** The {@code MSCRMCallerID} header as a user id, or {@code null}. */
-    UUID callerId() {
-        String v = header("MSCRMCallerID");
-        if (v == null || v.isBlank()) return null;
-        try {
-            String s = v.trim();
-            return UUID.fromString(s.startsWith("{") ? s.substring(1, s.length() - 1) : s);
-        } catch (IllegalArgumentException e) {
-            throw new FaultException(ErrorCodes.InvalidCallerId, "The MSCRMCallerID header '" + v + "' is not a user id (a GUID).");
-        }
-    }
+    UUID callerId() { return RequestParts.callerId(request); }
 
     void setHeader(String name, String value) { response.getHeaders().put(name, value); }
 
