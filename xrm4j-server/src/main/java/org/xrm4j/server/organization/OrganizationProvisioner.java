@@ -36,6 +36,11 @@ final class OrganizationProvisioner {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             new DdlEngine(db.dialect(), schema).createAll(c, metadata);
+            // The job dispatcher asks every organization, every poll, whether a job waits: keep that an index read.
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("CREATE INDEX " + db.dialect().quote("ix_asyncoperation_statecode") + " ON "
+                        + db.dialect().table(schema, "asyncoperation") + " (" + db.dialect().quote("statecode") + ")");
+            }
             MetadataRepository repository = new MetadataRepository(db.dialect(), schema);
             for (EntityMetadata e : metadata.entities()) repository.saveEntity(c, e);
             for (RelationshipMetadata r : metadata.relationships()) repository.saveRelationship(c, r);
