@@ -157,7 +157,8 @@ public final class XrmServer implements AutoCloseable {
         connector.setPort(config.port());
         jetty.addConnector(connector);
         // The SDK protocol and the Web API share one port: each handler declines the paths that are not its own.
-        jetty.setHandler(new Handler.Sequence(new SdkEndpoint(engine), new WebApiEndpoint(engine)));
+        jetty.setHandler(new Handler.Sequence(new SdkEndpoint(engine), new WebApiEndpoint(engine),
+                new org.xrm4j.server.webapi.BackgroundOperationEndpoint(engine)));
         jetty.setStopTimeout(5_000);
         try {
             jetty.start();

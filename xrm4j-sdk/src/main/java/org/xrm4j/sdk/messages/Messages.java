@@ -25,7 +25,9 @@ public final class Messages {
             Map.entry(ImportSolutionAsyncRequest.NAME, ImportSolutionAsyncRequest::new),
             Map.entry(DeleteAndPromoteRequest.NAME, DeleteAndPromoteRequest::new),
             Map.entry(MergeRequest.NAME, MergeRequest::new),
-            Map.entry(RetrieveEntityRequest.NAME, RetrieveEntityRequest::new));
+            Map.entry(RetrieveEntityRequest.NAME, RetrieveEntityRequest::new),
+            Map.entry(CreateMultipleRequest.NAME, CreateMultipleRequest::new),
+            Map.entry(UpdateMultipleRequest.NAME, UpdateMultipleRequest::new));
     private static final Map<String, Function<Map<String, Object>, OrganizationResponse>> RESPONSES = Map.ofEntries(
             Map.entry(WhoAmIResponse.NAME, WhoAmIResponse::new),
             Map.entry(CreateResponse.NAME, CreateResponse::new),
@@ -44,7 +46,9 @@ public final class Messages {
             Map.entry(ImportSolutionAsyncResponse.NAME, ImportSolutionAsyncResponse::new),
             Map.entry(DeleteAndPromoteResponse.NAME, DeleteAndPromoteResponse::new),
             Map.entry(MergeResponse.NAME, MergeResponse::new),
-            Map.entry(RetrieveEntityResponse.NAME, RetrieveEntityResponse::new));
+            Map.entry(RetrieveEntityResponse.NAME, RetrieveEntityResponse::new),
+            Map.entry(CreateMultipleResponse.NAME, CreateMultipleResponse::new),
+            Map.entry(UpdateMultipleResponse.NAME, UpdateMultipleResponse::new));
 
     private Messages() {}
 

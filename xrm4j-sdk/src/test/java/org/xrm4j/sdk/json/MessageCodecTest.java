@@ -63,7 +63,9 @@ class MessageCodecTest {
                 new DeleteAndPromoteRequest("contoso_core"),
                 new MergeRequest().target(ACCOUNT).subordinateId(Samples.OTHER_ID)
                         .updateContent(new Entity("account").set("name", "Merged")).performParentingChecks(false),
-                new RetrieveEntityRequest("account").entityFilters("Attributes"));
+                new RetrieveEntityRequest("account").entityFilters("Attributes"),
+                new org.xrm4j.sdk.messages.CreateMultipleRequest(Samples.collection()),
+                new org.xrm4j.sdk.messages.UpdateMultipleRequest(Samples.collection()));
     }
 
     /** One realistic instance of every typed response of the registry. */
@@ -94,7 +96,9 @@ class MessageCodecTest {
                         .set("PrimaryIdAttribute", "accountid").set("Attributes", new org.xrm4j.sdk.EntityCollection(List.of(
                                 new Entity("attributemetadata").set("LogicalName", "revenue").set("AttributeType", "Money")
                                         .set("MinValue", -1.0E12).set("Precision", 2).set("ValidForCreate", true)))
-                                .entityName("attributemetadata"))));
+                                .entityName("attributemetadata"))),
+                new org.xrm4j.sdk.messages.CreateMultipleResponse().ids(List.of(Samples.ID, Samples.OTHER_ID)),
+                new org.xrm4j.sdk.messages.UpdateMultipleResponse());
     }
 
     @Test

@@ -26,5 +26,7 @@ public final class Handlers {
     public static void registerBatches(Pipeline pipeline) {
         pipeline.add(new ExecuteMultipleHandler(pipeline, new BatchConcurrency()));
         pipeline.add(new ExecuteTransactionHandler(pipeline));
+        pipeline.add(new CreateMultipleHandler(pipeline));
+        pipeline.add(new UpdateMultipleHandler(pipeline));
     }
 }

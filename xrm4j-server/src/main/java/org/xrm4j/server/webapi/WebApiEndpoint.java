@@ -42,7 +42,9 @@ public final class WebApiEndpoint extends Handler.Abstract {
             engine.authenticator().principal(exchange.bearerToken());
             String org = m.group(1);
             String base = exchange.origin() + (org == null ? "" : "/" + org) + "/api/data/" + m.group(2) + "/";
-            dispatch(exchange, new RecordOperations(engine, org, exchange, base), ResourcePath.parse(m.group(3)));
+            if (!OperationRoutes.route(engine, org, exchange, base, m.group(3))) {
+                dispatch(exchange, new RecordOperations(engine, org, exchange, base), ResourcePath.parse(m.group(3)));
+            }
         } catch (FaultException e) {
             fault(exchange, e.fault());
         } catch (JacksonException e) {
@@ -89,7 +91,7 @@ public final class WebApiEndpoint extends Handler.Abstract {
         return new FaultException(ErrorCodes.NotSupported, "The HTTP method '" + method + "' is not allowed on '" + resource + "'.");
     }
 
-    private static void fault(WebApiExchange exchange, OrganizationServiceFault fault) {
+    static void fault(WebApiExchange exchange, OrganizationServiceFault fault) {
         ErrorCode code = fault.catalogued();
         int status = code.httpStatus();
         if (status == 429 || status == 503) {

@@ -1,0 +1,137 @@
+package org.xrm4j.server.webapi;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.xrm4j.sdk.ErrorCodes;
+import org.xrm4j.sdk.FaultException;
+import org.xrm4j.sdk.OrganizationRequest;
+import org.xrm4j.sdk.OrganizationResponse;
+import org.xrm4j.sdk.messages.CreateMultipleResponse;
+import org.xrm4j.sdk.messages.DeleteAndPromoteRequest;
+import org.xrm4j.sdk.messages.ExecuteAsyncRequest;
+import org.xrm4j.sdk.messages.ExecuteAsyncResponse;
+import org.xrm4j.sdk.messages.ImportSolutionRequest;
+import org.xrm4j.sdk.messages.MergeRequest;
+import org.xrm4j.server.XrmEngine;
+import org.xrm4j.server.metadata.EntityMetadata;
+import org.xrm4j.server.metadata.OrganizationMetadata;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The Web API's actions: unbound ({@code POST Merge}, {@code ImportSolution}, {@code ImportSolutionAsync},
+ * {@code DeleteAndPromote}) and bound to an entity set ({@code POST accounts/Microsoft.Dynamics.CRM.CreateMultiple},
+ * {@code UpdateMultiple}). Each is the SDK message of the same name run by the engine; an action without output
+ * answers 204, one with output 200 and its response's properties.
+ *
+ * <p>{@code Prefer: respond-async} runs the message as a background operation where ExecuteAsync accepts it (Merge,
+ * ImportSolution, DeleteAndPromote): 202 with the operation's status address. For other actions the preference is
+ * not applied, as OData lets a service do, and the action runs at once.
+ */
+final class ActionOperations {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** {@code <set>/Microsoft.Dynamics.CRM.<Action>}, the form of a bound action's path. */
+    private static final Pattern BOUND = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)/Microsoft\\.Dynamics\\.CRM\\.([A-Za-z_][A-Za-z0-9_]*)/?$");
+    private static final Set<String> BACKGROUND = Set.of(MergeRequest.NAME, ImportSolutionRequest.NAME, DeleteAndPromoteRequest.NAME);
+
+    private final XrmEngine engine;
+    private final String organization;
+    private final WebApiExchange exchange;
+    private final String base;
+
+    ActionOperations(XrmEngine engine, String organization, WebApiExchange exchange, String base) {
+        this.engine = engine;
+        this.organization = organization;
+        this.exchange = exchange;
+        this.base = base;
+    }
+
+    /** Whether {@code path} names an action served here: an unbound one by name, or any namespaced bound one. */
+    static boolean names(String path) {
+        String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return ActionRequests.isUnbound(p) || BOUND.matcher(path).matches();
+    }
+
+    void invoke(String path) throws IOException {
+        if (!exchange.method().equals("POST")) {
+            throw new FaultException(ErrorCodes.NotSupported, "The HTTP method '" + exchange.method() + "' is not allowed on the action '"
+                    + path + "': actions are invoked with POST.");
+        }
+        OrganizationMetadata metadata = engine.deployment().organization(organization).metadata();
+        ActionRequests requests = new ActionRequests(metadata);
+        JsonNode body = body();
+        Matcher bound = BOUND.matcher(path);
+        OrganizationRequest request;
+        if (bound.matches()) {
+            EntityMetadata set = metadata.entityBySetName(bound.group(1));
+            if (set == null) throw ResourcePath.notFound(bound.group(1));
+            request = requests.bound(set, bound.group(2), body);
+        } else {
+            request = requests.unbound(path.endsWith("/") ? path.substring(0, path.length() - 1) : path, body);
+        }
+        if (prefersAsync() && BACKGROUND.contains(request.requestName())) {
+            background(request);
+            return;
+        }
+        answer(execute(request));
+    }
+
+    /** Queues the request as a system job and answers where its status can be read, as a background operation. */
+    private void background(OrganizationRequest request) {
+        UUID id = ((ExecuteAsyncResponse) execute(new ExecuteAsyncRequest(request))).asyncJobId();
+        String serverUrl = base.substring(0, base.indexOf("api/data/"));
+        exchange.setHeader("Location", serverUrl + "api/backgroundoperation/" + id);
+        exchange.setHeader("x-ms-dyn-backgroundoperationid", id.toString());
+        exchange.setHeader("Preference-Applied", "respond-async");
+        exchange.empty(202);
+    }
+
+    /** 204 for a response without properties; otherwise 200 with them, named as the platform's response type. */
+    private void answer(OrganizationResponse response) {
+        if (response.results().isEmpty()) {
+            exchange.empty(204);
+            return;
+        }
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("@odata.context", base + "$metadata#Microsoft.Dynamics.CRM." + response.responseName() + "Response");
+        if (response instanceof CreateMultipleResponse c) {
+            ArrayNode ids = o.putArray("Ids");
+            for (UUID id : c.ids()) ids.add(id.toString());
+        } else {
+            for (var e : response.results().entrySet()) {
+                Object v = e.getValue();
+                switch (v) {
+                    case null -> o.putNull(e.getKey());
+                    case Boolean b -> o.put(e.getKey(), b);
+                    case Integer i -> o.put(e.getKey(), i);
+                    default -> o.put(e.getKey(), v.toString());
+                }
+            }
+        }
+        exchange.json(200, o.toString());
+    }
+
+    private OrganizationResponse execute(OrganizationRequest request) {
+        return engine.execute(organization, exchange.bearerToken(), exchange.callerId(), request);
+    }
+
+    private boolean prefersAsync() {
+        String prefer = exchange.header("Prefer");
+        return prefer != null && prefer.toLowerCase(Locale.ROOT).contains("respond-async");
+    }
+
+    private JsonNode body() throws IOException {
+        byte[] bytes = exchange.body(engine.settings().maxRequestBytes());
+        if (bytes.length == 0) return JsonNodeFactory.instance.objectNode();
+        JsonNode node = JSON.readTree(bytes);
+        if (!node.isObject()) throw new FaultException(ErrorCodes.InvalidArgument, "The body of an action must be a JSON object of its parameters.");
+        return node;
+    }
+}

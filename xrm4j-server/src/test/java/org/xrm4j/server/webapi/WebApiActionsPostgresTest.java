@@ -1,0 +1,5 @@
+package org.xrm4j.server.webapi;
+
+class WebApiActionsPostgresTest extends WebApiActionsContract {
+    @Override String database() { return "postgresql"; }
+}
