@@ -22,10 +22,28 @@ public final class EntityMetadata {
     private final boolean activity;
     private final boolean custom;
     private final Map<String, AttributeMetadata> attributes;
+    private final Labels labels;
+    private final int objectTypeCode;
+
+    /**
+     * The names people read (language 1033): what the Web API answers as DisplayName, DisplayCollectionName and
+     * Description. Any may be {@code null}; readers then show the schema name.
+     */
+    public record Labels(String displayName, String displayCollectionName, String description) {
+        public static final Labels NONE = new Labels(null, null, null);
+    }
 
     public EntityMetadata(String logicalName, String schemaName, String entitySetName, String primaryIdAttribute,
                           String primaryNameAttribute, OwnershipType ownershipType, boolean activity, boolean custom,
                           List<AttributeMetadata> attributes) {
+        this(logicalName, schemaName, entitySetName, primaryIdAttribute, primaryNameAttribute, ownershipType, activity,
+                custom, attributes, Labels.NONE, 0);
+    }
+
+    /** {@code objectTypeCode} 0 means "not assigned": the built-in tables have the platform's codes (see ObjectTypeCodes). */
+    public EntityMetadata(String logicalName, String schemaName, String entitySetName, String primaryIdAttribute,
+                          String primaryNameAttribute, OwnershipType ownershipType, boolean activity, boolean custom,
+                          List<AttributeMetadata> attributes, Labels labels, int objectTypeCode) {
         this.logicalName = Objects.requireNonNull(logicalName, "logicalName");
         this.schemaName = schemaName == null ? logicalName : schemaName;
         this.entitySetName = entitySetName == null ? logicalName + "s" : entitySetName;
@@ -37,6 +55,8 @@ public final class EntityMetadata {
         Map<String, AttributeMetadata> m = new LinkedHashMap<>();
         for (AttributeMetadata a : attributes) m.put(a.logicalName(), a);
         this.attributes = Collections.unmodifiableMap(m);
+        this.labels = labels == null ? Labels.NONE : labels;
+        this.objectTypeCode = objectTypeCode;
     }
 
     public String logicalName() { return logicalName; }
@@ -48,6 +68,9 @@ public final class EntityMetadata {
     public OwnershipType ownershipType() { return ownershipType; }
     public boolean activity() { return activity; }
     public boolean custom() { return custom; }
+    public Labels labels() { return labels; }
+    /** The stored type code, or 0 when none was assigned (see {@link ObjectTypeCodes#of}). */
+    public int objectTypeCode() { return objectTypeCode; }
 
     /** Attributes by logical name, in definition order. */
     public Map<String, AttributeMetadata> attributes() { return attributes; }
@@ -70,7 +93,17 @@ public final class EntityMetadata {
 
     public EntityMetadata withAttributes(List<AttributeMetadata> newAttributes) {
         return new EntityMetadata(logicalName, schemaName, entitySetName, primaryIdAttribute, primaryNameAttribute,
-                ownershipType, activity, custom, newAttributes);
+                ownershipType, activity, custom, newAttributes, labels, objectTypeCode);
+    }
+
+    public EntityMetadata withLabels(Labels newLabels) {
+        return new EntityMetadata(logicalName, schemaName, entitySetName, primaryIdAttribute, primaryNameAttribute,
+                ownershipType, activity, custom, List.copyOf(attributes.values()), newLabels, objectTypeCode);
+    }
+
+    public EntityMetadata withObjectTypeCode(int code) {
+        return new EntityMetadata(logicalName, schemaName, entitySetName, primaryIdAttribute, primaryNameAttribute,
+                ownershipType, activity, custom, List.copyOf(attributes.values()), labels, code);
     }
 
     @Override public String toString() { return "EntityMetadata[" + logicalName + "]"; }

@@ -91,6 +91,10 @@ public final class MetadataRepository {
         n.put("activity", e.activity());
         n.put("custom", e.custom());
         n.set("attributes", JSON.valueToTree(new ArrayList<>(e.attributes().values())));
+        n.put("displayName", e.labels().displayName());
+        n.put("displayCollectionName", e.labels().displayCollectionName());
+        n.put("description", e.labels().description());
+        n.put("objectTypeCode", e.objectTypeCode());
         return JSON.writeValueAsString(n);
     }
 
@@ -101,6 +105,14 @@ public final class MetadataRepository {
                 n.get("entitySetName").asString(), n.get("primaryIdAttribute").asString(),
                 n.get("primaryNameAttribute").isNull() ? null : n.get("primaryNameAttribute").asString(),
                 OwnershipType.valueOf(n.get("ownershipType").asString()), n.get("activity").asBoolean(),
-                n.get("custom").asBoolean(), attributes);
+                n.get("custom").asBoolean(), attributes, new EntityMetadata.Labels(text(n, "displayName"),
+                text(n, "displayCollectionName"), text(n, "description")),
+                n.has("objectTypeCode") ? n.get("objectTypeCode").asInt() : 0);
+    }
+
+    /** An optional property: definitions written before it existed do not have it. */
+    private static String text(JsonNode n, String name) {
+        JsonNode v = n.get(name);
+        return v == null || v.isNull() ? null : v.asString();
     }
 }

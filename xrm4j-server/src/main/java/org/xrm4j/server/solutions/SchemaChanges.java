@@ -47,7 +47,10 @@ final class SchemaChanges {
             entities.put(after.logicalName(), after);
             changed.add(after);
         }
-        for (EntityMetadata e : plan.newEntities) {
+        for (int i = 0; i < plan.newEntities.size(); i++) {
+            // A new table gets its ObjectTypeCode now, so that it keeps the same one for as long as it exists.
+            EntityMetadata e = plan.newEntities.get(i).withObjectTypeCode(org.xrm4j.server.metadata.ObjectTypeCodes.next(entities.values()));
+            plan.newEntities.set(i, e);
             entities.put(e.logicalName(), e);
             changed.add(e);
         }

@@ -1,0 +1,95 @@
+package org.xrm4j.server.webapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.xrm4j.server.TestServers;
+import org.xrm4j.server.solutions.SolutionFixtures;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The real dynamics-web-api client calling the Web API's actions and metadata: each client call of those families,
+ * with the values it returns checked here.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class WebApiNodeOperationsContract {
+    TestServers.TestServer server;
+
+    abstract String database();
+
+    @BeforeAll void start() {
+        NodeClient.prepare();
+        server = TestServers.start(database());
+    }
+
+    @AfterAll void stop() { if (server != null) server.close(); }
+
+    Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        // The trailing slash matters: the client resolves api/data/v9.2 against the URL and drops a last segment.
+        env.put("XRM4J_URL", server.orgUrl() + "/");
+        env.put("XRM4J_TOKEN", TestServers.ADMIN_TOKEN);
+        return env;
+    }
+
+    static String file(byte[] bytes) {
+        try {
+            Path p = Files.createTempFile("xrm4j-solution", ".zip");
+            Files.write(p, bytes);
+            p.toFile().deleteOnExit();
+            return p.toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    JsonNode run(String script, Map<String, String> env) {
+        NodeClient.Result r = NodeClient.script(script, env);
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        JsonNode out = WebApiHttp.JSON.readTree(r.lastLine());
+        assertThat(out.get("ok").asBoolean()).as(r.output()).isTrue();
+        return out.get("summary");
+    }
+
+    @Test void actionsThroughDynamicsWebApi() {
+        Map<String, String> env = env();
+        env.put("XRM4J_SOLUTION", file(SolutionFixtures.leaveSolution("NodeImport", "1.0.0.0", "xt_NodeImp")));
+        env.put("XRM4J_MANAGED_1", file(WebApiActionsContract.managed("NodeUp", "1.0.0.0")));
+        env.put("XRM4J_MANAGED_2", file(WebApiActionsContract.managed("NodeUp", "2.0.0.0")));
+        env.put("XRM4J_MANAGED_NAME", "NodeUp");
+        JsonNode s = run("actions.js", env);
+
+        assertThat(s.get("merge").get("result").asString()).isEqualTo("undefined");
+        assertThat(s.get("merge").get("websiteurl").asString()).isEqualTo("https://node.example");
+        assertThat(s.get("merge").get("subordinateState").asInt()).isEqualTo(1);
+        assertThat(s.get("importSolution").asString()).isEqualTo("undefined");
+        assertThat(s.get("importJob").asString()).isEqualTo("NodeImport");
+        assertThat(UUID.fromString(s.get("importAsync").get("asyncOperationId").asString())).isNotNull();
+        assertThat(UUID.fromString(s.get("importAsync").get("importJobKey").asString())).isNotNull();
+        assertThat(s.get("importAsync").get("status").asInt()).isEqualTo(30);
+        String promoted = s.get("promoted").get("SolutionId").asString();
+        JsonNode solution = new WebApiHttp(TestServers.ADMIN_TOKEN).get(server.orgUrl() + "/api/data/v9.2/solutions(" + promoted
+                + ")?$select=uniquename,version").json();
+        assertThat(solution.get("uniquename").asString()).isEqualTo("NodeUp");
+        assertThat(solution.get("version").asString()).isEqualTo("2.0.0.0");
+        assertThat(s.get("createMultiple").size()).isEqualTo(2);
+        assertThat(s.get("updateMultiple").asString()).isEqualTo("undefined");
+        assertThat(s.get("afterUpdate").valueStream().map(JsonNode::asInt)).containsExactly(10, 11);
+        String id = s.get("background").get("id").asString();
+        assertThat(s.get("background").get("location").asString()).isEqualTo(server.orgUrl() + "/api/backgroundoperation/" + id);
+        assertThat(s.get("background").get("state").asInt()).isEqualTo(3);
+        assertThat(s.get("background").get("status").asInt()).isEqualTo(30);
+        assertThat(s.get("background").get("subordinateState").asInt()).isEqualTo(1);
+        assertThat(s.get("unknown").get("status").asInt()).isEqualTo(404);
+        assertThat(s.get("unknown").get("code").asString()).isEqualTo("0x80060888");
+    }
+}
