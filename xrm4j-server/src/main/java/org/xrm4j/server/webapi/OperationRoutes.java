@@ -8,13 +8,20 @@ import org.xrm4j.server.metadata.OrganizationMetadata;
 
 /**
  * The resources beside the entity sets, tried before the record routes: actions ({@link ActionOperations}) and
- * metadata ({@link MetadataOperations}).
+ * metadata ({@link MetadataOperations}, {@link CsdlWriter} for {@code $metadata}).
  * Answers whether it served the request.
  */
 final class OperationRoutes {
     private OperationRoutes() {}
 
     static boolean route(XrmEngine engine, String organization, WebApiExchange exchange, String base, String path) throws IOException {
+        if (path.equals("$metadata")) {
+            if (!exchange.method().equals("GET")) {
+                throw new FaultException(ErrorCodes.NotSupported, "The HTTP method '" + exchange.method() + "' is not allowed on '$metadata'.");
+            }
+            exchange.xml(200, CsdlWriter.write(engine.deployment().organization(organization).metadata()));
+            return true;
+        }
         if (MetadataPath.names(path)) {
             MetadataPath metadataPath = MetadataPath.parse(path);
             OrganizationMetadata metadata = engine.deployment().organization(organization).metadata();

@@ -69,6 +69,14 @@ final class WebApiExchange {
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }
 
+    /** An XML document, such as the {@code $metadata} CSDL. */
+    void xml(int status, String body) {
+        response.setStatus(status);
+        response.getHeaders().put("OData-Version", "4.0");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/xml");
+        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
     void empty(int status) {
         response.setStatus(status);
         response.getHeaders().put("OData-Version", "4.0");

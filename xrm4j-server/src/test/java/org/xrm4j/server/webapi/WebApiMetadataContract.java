@@ -179,4 +179,81 @@ abstract class WebApiMetadataContract {
     @Test void metadataNeedsAToken() {
         assertThat(new WebApiHttp(null).get(api + "EntityDefinitions").status()).isEqualTo(401);
     }
+
+    /** The elements with this local name under {@code parent}, as a list. */
+    static List<org.w3c.dom.Element> children(org.w3c.dom.Element parent, String name) {
+        List<org.w3c.dom.Element> out = new ArrayList<>();
+        org.w3c.dom.NodeList nodes = parent.getElementsByTagNameNS("*", name);
+        for (int i = 0; i < nodes.getLength(); i++) out.add((org.w3c.dom.Element) nodes.item(i));
+        return out;
+    }
+
+    static org.w3c.dom.Element only(List<org.w3c.dom.Element> elements, String name) {
+        return elements.stream().filter(e -> name.equals(e.getAttribute("Name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no element named " + name));
+    }
+
+    @Test void csdlDocumentIsConsistent() throws Exception {
+        WebApiHttp.Reply r = http.get(api + "$metadata", "Accept", "application/xml");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).startsWith("application/xml");
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        org.w3c.dom.Element root = f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(r.body()))).getDocumentElement();
+        assertThat(root.getLocalName()).isEqualTo("Edmx");
+        assertThat(root.getAttribute("Version")).isEqualTo("4.0");
+        org.w3c.dom.Element schema = children(root, "Schema").getFirst();
+        assertThat(schema.getAttribute("Namespace")).isEqualTo("Microsoft.Dynamics.CRM");
+        assertThat(schema.getAttribute("Alias")).isEqualTo("mscrm");
+
+        java.util.Map<String, org.w3c.dom.Element> types = new java.util.HashMap<>();
+        for (org.w3c.dom.Element t : children(schema, "EntityType")) types.put(t.getAttribute("Name"), t);
+        java.util.function.Function<String, String> local = t -> t.replaceAll("^Collection\\((.*)\\)$", "$1").replaceAll("^(mscrm|Microsoft\\.Dynamics\\.CRM)\\.", "");
+        java.util.function.BiPredicate<org.w3c.dom.Element, String> hasProperty = (type, name) ->
+                children(type, "Property").stream().anyMatch(p -> p.getAttribute("Name").equals(name));
+        int navigations = 0;
+        for (org.w3c.dom.Element t : types.values()) {
+            if (t.getAttribute("Abstract").equals("true")) continue;
+            for (org.w3c.dom.Element ref : children(t, "PropertyRef")) assertThat(hasProperty.test(t, ref.getAttribute("Name"))).isTrue();
+            for (org.w3c.dom.Element n : children(t, "NavigationProperty")) {
+                navigations++;
+                org.w3c.dom.Element target = types.get(local.apply(n.getAttribute("Type")));
+                assertThat(target).as(t.getAttribute("Name") + "." + n.getAttribute("Name") + " -> " + n.getAttribute("Type")).isNotNull();
+                if (!n.getAttribute("Partner").isEmpty()) {
+                    assertThat(children(target, "NavigationProperty").stream().anyMatch(p -> p.getAttribute("Name").equals(n.getAttribute("Partner"))))
+                            .as("partner " + n.getAttribute("Partner") + " of " + t.getAttribute("Name") + "." + n.getAttribute("Name")).isTrue();
+                }
+                for (org.w3c.dom.Element c : children(n, "ReferentialConstraint")) {
+                    assertThat(hasProperty.test(t, c.getAttribute("Property"))).isTrue();
+                    assertThat(hasProperty.test(target, c.getAttribute("ReferencedProperty"))).isTrue();
+                }
+            }
+        }
+        assertThat(navigations).isGreaterThan(50);
+        org.w3c.dom.Element container = children(schema, "EntityContainer").getFirst();
+        List<String> sets = new ArrayList<>();
+        for (org.w3c.dom.Element set : children(container, "EntitySet")) {
+            sets.add(set.getAttribute("Name"));
+            assertThat(types).containsKey(local.apply(set.getAttribute("EntityType")));
+        }
+        assertThat(sets).contains("accounts", "contacts", "xt_leaves", "asyncoperations", "importjobs");
+
+        org.w3c.dom.Element account = types.get("account");
+        org.w3c.dom.Element lookup = only(children(account, "Property"), "_primarycontactid_value");
+        assertThat(lookup.getAttribute("Type")).isEqualTo("Edm.Guid");
+        assertThat(only(children(account, "Property"), "revenue").getAttribute("Type")).isEqualTo("Edm.Decimal");
+        assertThat(only(children(account, "Property"), "name").getAttribute("MaxLength")).isEqualTo("160");
+        org.w3c.dom.Element primaryContact = only(children(account, "NavigationProperty"), "primarycontactid");
+        assertThat(primaryContact.getAttribute("Type")).isEqualTo("mscrm.contact");
+        assertThat(primaryContact.getAttribute("Partner")).isEqualTo("account_primary_contact");
+        assertThat(only(children(types.get("contact"), "NavigationProperty"), "account_primary_contact").getAttribute("Type"))
+                .isEqualTo("Collection(mscrm.account)");
+        assertThat(only(children(types.get("contact"), "NavigationProperty"), "parentcustomerid_account").getAttribute("Type")).isEqualTo("mscrm.account");
+        assertThat(only(children(types.get("contact"), "NavigationProperty"), "parentcustomerid_contact").getAttribute("Type")).isEqualTo("mscrm.contact");
+
+        List<String> actions = children(schema, "Action").stream().map(a -> a.getAttribute("Name")).toList();
+        assertThat(actions).contains("Merge", "ImportSolution", "ImportSolutionAsync", "DeleteAndPromote", "CreateMultiple", "UpdateMultiple");
+        assertThat(children(schema, "Function").stream().map(a -> a.getAttribute("Name"))).contains("WhoAmI");
+        assertThat(children(container, "ActionImport").stream().map(a -> a.getAttribute("Name"))).contains("Merge", "ImportSolution");
+    }
 }

@@ -92,4 +92,41 @@ abstract class WebApiNodeOperationsContract {
         assertThat(s.get("unknown").get("status").asInt()).isEqualTo(404);
         assertThat(s.get("unknown").get("code").asString()).isEqualTo("0x80060888");
     }
+
+    @Test void metadataThroughDynamicsWebApi() {
+        JsonNode s = run("metadata.js", env());
+        assertThat(s.get("useEntityNames").asBoolean()).isTrue();
+        JsonNode e = s.get("entity");
+        assertThat(e.get("logicalName").asString()).isEqualTo("account");
+        assertThat(e.get("entitySetName").asString()).isEqualTo("accounts");
+        assertThat(e.get("primaryId").asString()).isEqualTo("accountid");
+        assertThat(e.get("objectTypeCode").asInt()).isEqualTo(1);
+        assertThat(e.get("displayName").asString()).isEqualTo("account");
+        assertThat(e.get("attributes").valueStream().map(JsonNode::asString)).contains("name:String", "revenue:Money", "primarycontactid:Lookup");
+        assertThat(s.get("entityById").asString()).isEqualTo("account");
+        assertThat(s.get("entities").valueStream().map(JsonNode::asString)).containsExactly("contact");
+        assertThat(s.get("stringAttributes").valueStream().map(JsonNode::asString)).contains("name:160", "telephone1:50");
+        assertThat(s.get("moneyAttributes").valueStream().map(JsonNode::asString)).contains("revenue").doesNotContain("name");
+        assertThat(s.get("picklist").valueStream().map(JsonNode::asString)).contains("7:Consulting");
+        assertThat(s.get("relationships").valueStream().map(JsonNode::asString)).contains("account_primary_contact");
+        assertThat(s.get("relationship").asString()).isEqualTo("primarycontactid");
+        assertThat(s.get("globalOptionSets").asBoolean()).isTrue();
+        assertThat(s.get("missingEntity").get("status").asInt()).isEqualTo(404);
+
+        assertThat(s.get("csdlIsString").asBoolean()).isTrue();
+        assertThat(s.get("csdlVersion").asString()).isEqualTo("4.0");
+        assertThat(s.get("csdlAccountKey").valueStream().map(JsonNode::asString)).containsExactly("accountid");
+        assertThat(s.get("csdlUnresolved")).as(s.get("csdlUnresolved").toString()).isEmpty();
+        assertThat(s.get("csdlEntitySets").asInt()).isEqualTo(server.org().metadata().entities().size() + 5);
+    }
+
+    /** The document validates against the OASIS CSDL XML schemas (edmx.xsd, edm.xsd) that the odata-csdl package ships. */
+    @Test void csdlValidatesAgainstTheOasisSchemas() throws Exception {
+        Path schemas = NodeClient.prepare().resolve("node_modules/odata-csdl/schemas");
+        javax.xml.validation.SchemaFactory factory = javax.xml.validation.SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        javax.xml.validation.Schema schema = factory.newSchema(schemas.resolve("edmx.xsd").toFile());
+        WebApiHttp.Reply r = new WebApiHttp(TestServers.ADMIN_TOKEN).get(server.orgUrl() + "/api/data/v9.2/$metadata", "Accept", "application/xml");
+        assertThat(r.status()).isEqualTo(200);
+        schema.newValidator().validate(new javax.xml.transform.stream.StreamSource(new java.io.StringReader(r.body())));
+    }
 }
