@@ -27,7 +27,11 @@ public final class Messages {
             Map.entry(MergeRequest.NAME, MergeRequest::new),
             Map.entry(RetrieveEntityRequest.NAME, RetrieveEntityRequest::new),
             Map.entry(CreateMultipleRequest.NAME, CreateMultipleRequest::new),
-            Map.entry(UpdateMultipleRequest.NAME, UpdateMultipleRequest::new));
+            Map.entry(UpdateMultipleRequest.NAME, UpdateMultipleRequest::new),
+            Map.entry(CreateEntityRequest.NAME, CreateEntityRequest::new),
+            Map.entry(CreateAttributeRequest.NAME, CreateAttributeRequest::new),
+            Map.entry(UpdateEntityRequest.NAME, UpdateEntityRequest::new),
+            Map.entry(UpdateAttributeRequest.NAME, UpdateAttributeRequest::new));
     private static final Map<String, Function<Map<String, Object>, OrganizationResponse>> RESPONSES = Map.ofEntries(
             Map.entry(WhoAmIResponse.NAME, WhoAmIResponse::new),
             Map.entry(CreateResponse.NAME, CreateResponse::new),
@@ -48,7 +52,11 @@ public final class Messages {
             Map.entry(MergeResponse.NAME, MergeResponse::new),
             Map.entry(RetrieveEntityResponse.NAME, RetrieveEntityResponse::new),
             Map.entry(CreateMultipleResponse.NAME, CreateMultipleResponse::new),
-            Map.entry(UpdateMultipleResponse.NAME, UpdateMultipleResponse::new));
+            Map.entry(UpdateMultipleResponse.NAME, UpdateMultipleResponse::new),
+            Map.entry(CreateEntityResponse.NAME, CreateEntityResponse::new),
+            Map.entry(CreateAttributeResponse.NAME, CreateAttributeResponse::new),
+            Map.entry(UpdateEntityResponse.NAME, UpdateEntityResponse::new),
+            Map.entry(UpdateAttributeResponse.NAME, UpdateAttributeResponse::new));
 
     private Messages() {}
 

@@ -65,7 +65,16 @@ class MessageCodecTest {
                         .updateContent(new Entity("account").set("name", "Merged")).performParentingChecks(false),
                 new RetrieveEntityRequest("account").entityFilters("Attributes"),
                 new org.xrm4j.sdk.messages.CreateMultipleRequest(Samples.collection()),
-                new org.xrm4j.sdk.messages.UpdateMultipleRequest(Samples.collection()));
+                new org.xrm4j.sdk.messages.UpdateMultipleRequest(Samples.collection()),
+                new org.xrm4j.sdk.messages.CreateEntityRequest().entity(new Entity("entitymetadata").set("SchemaName", "new_Bank")
+                        .set("DisplayName", "Bank")).primaryAttribute(new Entity("attributemetadata").set("SchemaName", "new_Name")
+                        .set("MaxLength", 100)).hasActivities(false).hasNotes(false),
+                new org.xrm4j.sdk.messages.CreateAttributeRequest().entityName("new_bank").attribute(new Entity("attributemetadata")
+                        .set("SchemaName", "new_Code").set("AttributeType", "String").set("MaxLength", 20)),
+                new org.xrm4j.sdk.messages.UpdateEntityRequest().entity(new Entity("entitymetadata").set("LogicalName", "new_bank")
+                        .set("DisplayName", "Banks")).mergeLabels(true),
+                new org.xrm4j.sdk.messages.UpdateAttributeRequest().entityName("new_bank").attribute(new Entity("attributemetadata")
+                        .set("LogicalName", "new_code").set("RequiredLevel", "ApplicationRequired")).mergeLabels(false));
     }
 
     /** One realistic instance of every typed response of the registry. */
@@ -98,7 +107,11 @@ class MessageCodecTest {
                                         .set("MinValue", -1.0E12).set("Precision", 2).set("ValidForCreate", true)))
                                 .entityName("attributemetadata"))),
                 new org.xrm4j.sdk.messages.CreateMultipleResponse().ids(List.of(Samples.ID, Samples.OTHER_ID)),
-                new org.xrm4j.sdk.messages.UpdateMultipleResponse());
+                new org.xrm4j.sdk.messages.UpdateMultipleResponse(),
+                new org.xrm4j.sdk.messages.CreateEntityResponse().entityId(Samples.ID).attributeId(Samples.OTHER_ID),
+                new org.xrm4j.sdk.messages.CreateAttributeResponse().attributeId(Samples.ID),
+                new org.xrm4j.sdk.messages.UpdateEntityResponse(),
+                new org.xrm4j.sdk.messages.UpdateAttributeResponse());
     }
 
     @Test

@@ -13,7 +13,8 @@ public final class Handlers {
         return List.of(new WhoAmIHandler(), new CreateHandler(), new RetrieveHandler(), new RetrieveMultipleHandler(),
                 new UpdateHandler(), new UpsertHandler(), new DeleteHandler(), new SetStateHandler(),
                 new AssociateHandler(), new DisassociateHandler(), new MergeHandler(), new RetrieveEntityHandler(),
-                new ImportSolutionHandler(), new DeleteAndPromoteHandler());
+                new ImportSolutionHandler(), new DeleteAndPromoteHandler(), new CreateEntityHandler(),
+                new CreateAttributeHandler(), new UpdateEntityHandler(), new UpdateAttributeHandler());
     }
 
     /** Registers ExecuteAsync and ImportSolutionAsync, which queue jobs on the asynchronous service. */

@@ -7,5 +7,13 @@ public enum Privilege {
     /** Import, promote and delete solutions. */
     prvImportCustomization,
     /** Merge records. */
-    prvMerge
+    prvMerge,
+    /** Create tables (CreateEntity). */
+    prvCreateEntity,
+    /** Change tables (UpdateEntity). */
+    prvWriteEntity,
+    /** Add columns (CreateAttribute). */
+    prvCreateAttribute,
+    /** Change columns (UpdateAttribute). */
+    prvWriteAttribute
 }

@@ -8,7 +8,7 @@ import org.xrm4j.server.metadata.OrganizationMetadata;
 
 /**
  * The resources beside the entity sets, tried before the record routes: actions ({@link ActionOperations}) and
- * metadata ({@link MetadataOperations}, {@link CsdlWriter} for {@code $metadata}).
+ * metadata ({@link MetadataOperations}, {@link MetadataWrites}, {@link CsdlWriter} for {@code $metadata}).
  * Answers whether it served the request.
  */
 final class OperationRoutes {
@@ -27,6 +27,8 @@ final class OperationRoutes {
             OrganizationMetadata metadata = engine.deployment().organization(organization).metadata();
             switch (exchange.method()) {
                 case "GET" -> new MetadataOperations(metadata, exchange, base).read(metadataPath);
+                case "POST" -> new MetadataWrites(engine, organization, exchange, base).create(metadataPath);
+                case "PUT" -> new MetadataWrites(engine, organization, exchange, base).update(metadataPath);
                 default -> throw new FaultException(ErrorCodes.NotSupported, "The HTTP method '" + exchange.method()
                         + "' is not allowed on '" + path + "'.");
             }
