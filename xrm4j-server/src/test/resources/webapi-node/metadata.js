@@ -104,9 +104,52 @@ async function reads(s) {
   s.csdlEntitySets = Object.keys(csdl['Microsoft.Dynamics.CRM'].System).filter((k) => !k.startsWith('$')).length;
 }
 
+const labelOf = (text) => ({ '@odata.type': 'Microsoft.Dynamics.CRM.Label', LocalizedLabels: [{ Label: text, LanguageCode: 1033 }] });
+
+async function writes(s) {
+  const entityId = await api.createEntity({
+    data: {
+      '@odata.type': 'Microsoft.Dynamics.CRM.EntityMetadata', SchemaName: 'node_Shop', DisplayName: labelOf('Shop'),
+      DisplayCollectionName: labelOf('Shops'), Description: labelOf('A shop'), OwnershipType: 'UserOwned', IsActivity: false,
+      HasActivities: false, HasNotes: false,
+      Attributes: [{
+        '@odata.type': 'Microsoft.Dynamics.CRM.StringAttributeMetadata', AttributeType: 'String', AttributeTypeName: { Value: 'StringType' },
+        SchemaName: 'node_Name', RequiredLevel: { Value: 'None' }, MaxLength: 100, FormatName: { Value: 'Text' },
+        DisplayName: labelOf('Shop name'), IsPrimaryName: true,
+      }],
+    },
+  });
+  s.createdEntity = entityId;
+  const attributeId = await api.createAttribute({
+    entityKey: entityId,
+    data: { '@odata.type': 'Microsoft.Dynamics.CRM.MoneyAttributeMetadata', SchemaName: 'node_Turnover', DisplayName: labelOf('Turnover'), Precision: 2 },
+  });
+  s.createdAttribute = attributeId;
+  const shopId = await api.create({ collection: 'node_shops', data: { node_name: 'Corner', node_turnover: 1234.5 } });
+  const shop = await api.retrieve({ collection: 'node_shops', key: shopId, select: ['node_name', 'node_turnover'] });
+  s.shop = { name: shop.node_name, turnover: shop.node_turnover };
+
+  const entity = await api.retrieveEntity({ key: entityId });
+  entity.DisplayName = labelOf('Shop renamed');
+  s.updatedEntity = await api.updateEntity({ data: entity });
+  s.entityLabel = label((await api.retrieveEntity({ key: entityId, select: ['DisplayName'] })).DisplayName);
+
+  const attribute = await api.retrieveAttribute({ entityKey: entityId, attributeKey: attributeId });
+  attribute.DisplayName = labelOf('Yearly turnover');
+  attribute.RequiredLevel = { Value: 'ApplicationRequired' };
+  s.updatedAttribute = await api.updateAttribute({ entityKey: entityId, data: attribute, castType: 'Microsoft.Dynamics.CRM.MoneyAttributeMetadata' });
+  const after = await api.retrieveAttribute({ entityKey: entityId, attributeKey: attributeId, select: ['DisplayName', 'RequiredLevel'] });
+  s.attributeLabel = label(after.DisplayName);
+  s.attributeRequired = after.RequiredLevel.Value;
+  s.duplicate = await failure(api.createAttribute({
+    entityKey: entityId, data: { '@odata.type': 'Microsoft.Dynamics.CRM.StringAttributeMetadata', SchemaName: 'node_Turnover' },
+  }));
+}
+
 async function main() {
   const s = {};
   await reads(s);
+  await writes(s);
   return s;
 }
 

@@ -151,7 +151,7 @@ final class MetadataWrites {
         for (String name : names) {
             JsonNode v = from.get(name);
             if (v == null || v.isNull()) continue;
-            if (v.isIntegralNumber()) to.set(name, v.asInt());
+            if (v.isIntegralNumber() && v.canConvertToInt()) to.set(name, v.asInt());
             else if (v.isNumber()) to.set(name, v.asDouble());
             else if (v.isString()) to.set(name, v.asString());
             else throw new FaultException(ErrorCodes.InvalidArgument, "The property '" + name + "' must be a string or a number.");
