@@ -80,4 +80,33 @@ abstract class EngineRestartContract {
             assertThat(retrieve(third, org, "account", account).get("name")).isEqualTo("Durable again");
         }
     }
+
+    /** Tables and columns made by the metadata messages keep their labels and type code across a restart. */
+    @Test void metadataChangesSurviveARestart(@TempDir Path data) {
+        String org = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        int code;
+        try (XrmServer first = XrmServer.start(config(data))) {
+            first.engine().deployment().createOrganization(org);
+            execute(first, org, new org.xrm4j.sdk.messages.CreateEntityRequest()
+                    .entity(new Entity("entitymetadata").set("SchemaName", "new_Depot").set("DisplayName", "Depot").set("DisplayCollectionName", "Depots"))
+                    .primaryAttribute(new Entity("attributemetadata").set("SchemaName", "new_Name").set("MaxLength", 80)));
+            execute(first, org, new org.xrm4j.sdk.messages.CreateAttributeRequest().entityName("account")
+                    .attribute(new Entity("attributemetadata").set("SchemaName", "new_Region").set("AttributeType", "String").set("DisplayName", "Region")));
+            execute(first, org, new org.xrm4j.sdk.messages.UpdateAttributeRequest().entityName("new_depot")
+                    .attribute(new Entity("attributemetadata").set("LogicalName", "new_name").set("DisplayName", "Depot name")));
+            code = first.engine().deployment().organization(org).metadata().entity("new_depot").objectTypeCode();
+        }
+        try (XrmServer second = XrmServer.start(config(data))) {
+            var metadata = second.engine().deployment().organization(org).metadata();
+            var depot = metadata.entity("new_depot");
+            assertThat(depot.labels().displayName()).isEqualTo("Depot");
+            assertThat(depot.labels().displayCollectionName()).isEqualTo("Depots");
+            assertThat(depot.objectTypeCode()).isEqualTo(code).isGreaterThanOrEqualTo(10000);
+            assertThat(depot.attribute("new_name").displayName()).isEqualTo("Depot name");
+            assertThat(depot.attribute("new_name").maxLength()).isEqualTo(80);
+            assertThat(metadata.entity("account").attribute("new_region").displayName()).isEqualTo("Region");
+            UUID id = ((CreateResponse) execute(second, org, new CreateRequest(new Entity("new_depot").set("new_name", "North")))).id();
+            assertThat(retrieve(second, org, "new_depot", id).get("new_name")).isEqualTo("North");
+        }
+    }
 }
