@@ -100,7 +100,7 @@ final class MetadataDefinitions {
         List<OptionMetadata> options = type.isChoice() ? options(d, name) : List.of();
         String optionSetName = text(d, "OptionSetName");
         return new AttributeMetadata(name, schema, type, level(d, RequiredLevel.None), maxLength, min, max, precision, List.of(),
-                optionSetName, options, true, true, true, text(d, "DisplayName"), text(d, "Description"));
+                optionSetName, options, true, true, true, false, text(d, "DisplayName"), text(d, "Description"));
     }
 
     private static AttributeType type(Entity d) {

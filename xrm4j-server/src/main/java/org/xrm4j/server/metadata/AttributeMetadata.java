@@ -7,8 +7,10 @@ import java.util.Objects;
  * One column of an entity. {@code targets} lists the entities a lookup may point at; {@code options} the values a
  * choice column accepts (a global option set is copied in by name so that validation needs no second lookup).
  * {@code maxLength} applies to String and Memo; {@code minValue}/{@code maxValue} to numbers; {@code precision} to
- * Decimal, Double and Money. {@code displayName} and {@code description} are the labels people read (language 1033),
- * {@code null} when none was given.
+ * Decimal, Double and Money. {@code customized} is the platform's IsCustomized: an unmanaged change sits on top of
+ * what a managed solution installed, and a later managed import keeps it unless told to overwrite it.
+ * {@code displayName} and {@code description} are the labels people read (language 1033), {@code null} when none
+ * was given.
  */
 public record AttributeMetadata(
         String logicalName,
@@ -25,15 +27,25 @@ public record AttributeMetadata(
         boolean validForCreate,
         boolean validForUpdate,
         boolean custom,
+        boolean customized,
         String displayName,
         String description) {
 
-    public AttributeMetadata(String logicalName, String schemaName, AttributeType type, RequiredLevel requiredLevel,
-                             int maxLength, Double minValue, Double maxValue, int precision, List<String> targets,
-                             String optionSetName, List<OptionMetadata> options, boolean validForCreate,
-                             boolean validForUpdate, boolean custom) {
-        this(logicalName, schemaName, type, requiredLevel, maxLength, minValue, maxValue, precision, targets,
-                optionSetName, options, validForCreate, validForUpdate, custom, null, null);
+    /** A column no unmanaged change has touched. */
+    public AttributeMetadata(String logicalName, String schemaName, AttributeType type, RequiredLevel requiredLevel, int maxLength,
+                             Double minValue, Double maxValue, int precision, List<String> targets, String optionSetName,
+                             List<OptionMetadata> options, boolean validForCreate, boolean validForUpdate, boolean custom) {
+        this(logicalName, schemaName, type, requiredLevel, maxLength, minValue, maxValue, precision, targets, optionSetName,
+                options, validForCreate, validForUpdate, custom, false);
+    }
+
+    /** A column without labels. */
+    public AttributeMetadata(String logicalName, String schemaName, AttributeType type, RequiredLevel requiredLevel, int maxLength,
+                             Double minValue, Double maxValue, int precision, List<String> targets, String optionSetName,
+                             List<OptionMetadata> options, boolean validForCreate, boolean validForUpdate, boolean custom,
+                             boolean customized) {
+        this(logicalName, schemaName, type, requiredLevel, maxLength, minValue, maxValue, precision, targets, optionSetName,
+                options, validForCreate, validForUpdate, custom, customized, null, null);
     }
 
     public AttributeMetadata {
@@ -62,16 +74,21 @@ public record AttributeMetadata(
 
     public AttributeMetadata withOptions(List<OptionMetadata> newOptions) {
         return new AttributeMetadata(logicalName, schemaName, type, requiredLevel, maxLength, minValue, maxValue,
-                precision, targets, optionSetName, newOptions, validForCreate, validForUpdate, custom, displayName, description);
+                precision, targets, optionSetName, newOptions, validForCreate, validForUpdate, custom, customized, displayName, description);
     }
 
     public AttributeMetadata withRequiredLevel(RequiredLevel level) {
         return new AttributeMetadata(logicalName, schemaName, type, level, maxLength, minValue, maxValue,
-                precision, targets, optionSetName, options, validForCreate, validForUpdate, custom, displayName, description);
+                precision, targets, optionSetName, options, validForCreate, validForUpdate, custom, customized, displayName, description);
+    }
+
+    public AttributeMetadata withCustomized(boolean value) {
+        return new AttributeMetadata(logicalName, schemaName, type, requiredLevel, maxLength, minValue, maxValue,
+                precision, targets, optionSetName, options, validForCreate, validForUpdate, custom, value, displayName, description);
     }
 
     public AttributeMetadata withLabels(String newDisplayName, String newDescription) {
         return new AttributeMetadata(logicalName, schemaName, type, requiredLevel, maxLength, minValue, maxValue,
-                precision, targets, optionSetName, options, validForCreate, validForUpdate, custom, newDisplayName, newDescription);
+                precision, targets, optionSetName, options, validForCreate, validForUpdate, custom, customized, newDisplayName, newDescription);
     }
 }

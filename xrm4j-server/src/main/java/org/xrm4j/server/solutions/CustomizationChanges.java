@@ -36,7 +36,14 @@ public final class CustomizationChanges {
         apply(ctx, plan);
     }
 
-    /** Replaces a table's definition by one that changes no column or table structure (labels, requirement levels). */
+    /** Replaces a column's definition; a String column that grows is widened in the database too. */
+    public static void changeAttribute(ExecutionContext ctx, String entity, AttributeMetadata changed) {
+        ImportPlan plan = new ImportPlan();
+        plan.changedColumns.put(entity, new ArrayList<>(List.of(changed)));
+        apply(ctx, plan);
+    }
+
+    /** Replaces a table's definition by one that changes no column or table structure (its labels). */
     public static void replaceDefinition(ExecutionContext ctx, EntityMetadata changed) {
         Organization org = ctx.organization();
         UnitOfWork uow = ctx.unitOfWork();
@@ -65,7 +72,7 @@ public final class CustomizationChanges {
                 release.run();
             }
         });
-        OrganizationMetadata next = changes.apply(c, plan, org.metadata());
+        OrganizationMetadata next = changes.apply(c, plan, org.metadata(), () -> { });
         uow.afterCommit(() -> org.metadata(next));
     }
 }

@@ -26,14 +26,16 @@ public final class SolutionImporter {
     private SolutionImporter() {}
 
     public static Result importSolution(ExecutionContext ctx, byte[] file, UUID importJobId) {
-        return importSolution(ctx, file, importJobId, false);
+        return importSolution(ctx, file, importJobId, false, false);
     }
 
     /**
      * With {@code holding}, the solution is staged for upgrade: installed as {@code <UniqueName>_Upgrade} beside the
-     * managed base, adding what the new version adds and removing nothing until DeleteAndPromote.
+     * managed base, adding what the new version adds and removing nothing until DeleteAndPromote. With
+     * {@code overwriteUnmanagedCustomizations}, a managed file's column definitions replace unmanaged changes.
      */
-    public static Result importSolution(ExecutionContext ctx, byte[] file, UUID importJobId, boolean holding) {
+    public static Result importSolution(ExecutionContext ctx, byte[] file, UUID importJobId, boolean holding,
+                                        boolean overwriteUnmanagedCustomizations) {
         Instant started = Instant.now();
         // Everything about the file is checked before the first change, so a bad file leaves the organization as it was.
         SolutionFiles files = SolutionFiles.read(file);
@@ -46,16 +48,24 @@ public final class SolutionImporter {
         Organization org = ctx.organization();
         UnitOfWork uow = ctx.unitOfWork();
         Runnable release = SolutionLocks.acquire(org.organizationId());
+        ImportProgress progress;
+        try {
+            progress = ImportProgress.begin(ctx, importJobId, manifest, started);
+        } catch (RuntimeException e) {
+            release.run();
+            throw e;
+        }
         SchemaChanges changes = new SchemaChanges(org.store().dialect(), org.schema());
         Connection c = uow.connection();
         boolean[] committed = {false};
         RuntimeException[] failure = {null};
         uow.afterCommit(() -> committed[0] = true);
         uow.onClose(() -> {
-            try {
+            try (progress) {
                 if (!committed[0]) {
                     if (changes.needsUndo()) changes.undo(c);
-                    recordFailure(rows, c, importJobId, manifest, failure[0], started);
+                    String why = failure[0] == null ? "The import was rolled back." : failure[0].getMessage();
+                    progress.failed(ImportLog.write(manifest, null, "failure", why, started, Instant.now()), Instant.now());
                 }
             } finally {
                 release.run();
@@ -73,13 +83,14 @@ public final class SolutionImporter {
                         + manifest.uniqueName() + HOLDING_SUFFIX + "). Please complete the upgrade with DeleteAndPromote before proceeding.");
             }
             OrganizationMetadata current = org.metadata();
-            ImportPlan plan = ImportPlanner.plan(files.customizations(), current);
-            OrganizationMetadata next = changes.apply(c, plan, current);
+            ImportPlan plan = ImportPlanner.plan(files.customizations(), current, new ImportPlanner.Rules(manifest.managed(),
+                    overwriteUnmanagedCustomizations, manifest.managed() ? java.util.Set.of() : rows.managedComponents(2)));
+            progress.steps(changes.steps(plan) + 1);
+            OrganizationMetadata next = changes.apply(c, plan, current, progress::step);
             UUID publisherId = rows.publisher(manifest.publisher());
             solutionId = rows.solution(installed, publisherId);
             rows.components(solutionId, plan.components);
-            rows.importJob(importJobId, manifest, solutionId, ImportLog.write(manifest, plan, "success", null, started, Instant.now()),
-                    started, Instant.now());
+            rows.importJob(importJobId, solutionId, ImportLog.write(manifest, plan, "success", null, started, Instant.now()), Instant.now());
             uow.afterCommit(() -> org.metadata(next));
             if (upgrade) solutionId = SolutionPromoter.promote(ctx, manifest.uniqueName(), next);
         } catch (RuntimeException e) {
@@ -87,26 +98,6 @@ public final class SolutionImporter {
             throw e;
         }
         return new Result(solutionId, importJobId, manifest);
-    }
-
-    /**
-     * After the import's transaction rolled back, the import job is still recorded, with the failure in its log, in
-     * a transaction of its own: a client polling ImportJobId learns why the import failed. Never masks the failure.
-     */
-    private static void recordFailure(SolutionRows rows, Connection c, UUID importJobId, SolutionManifest manifest,
-                                      RuntimeException failure, Instant started) {
-        String why = failure == null ? "The import was rolled back." : failure.getMessage();
-        try {
-            Instant now = Instant.now();
-            rows.importJob(importJobId, manifest, null, ImportLog.write(manifest, null, "failure", why, started, now), started, now);
-            c.commit();
-        } catch (Exception e) {
-            try {
-                c.rollback();
-            } catch (java.sql.SQLException ignored) {
-                // the connection is discarded by the pool
-            }
-        }
     }
 
     /** A managed solution never goes back to an older version: its components may depend on what the newer one added. */

@@ -66,6 +66,14 @@ final class SolutionRows {
                 (String) e.get("schemaname"), (UUID) e.get("objectid"))).toList();
     }
 
+    /** The schema names of the components of {@code type} that some managed solution installed. */
+    java.util.Set<String> managedComponents(int type) {
+        String sql = "SELECT sc." + store.quote("schemaname") + " FROM " + store.table("solutioncomponent") + " sc JOIN "
+                + store.table("solution") + " s ON s." + store.quote("solutionid") + " = sc." + store.quote("solutionid")
+                + " WHERE s." + store.quote("ismanaged") + " = ? AND sc." + store.quote("componenttype") + " = ?";
+        return new java.util.HashSet<>(store.strings(c, sql, List.of(true, type)));
+    }
+
     /** The component keys ({@link ComponentRemoval#key}) every other solution registers. */
     java.util.Set<String> otherComponents(UUID solutionId) {
         QueryExpression q = new QueryExpression("solutioncomponent").columnSet(new ColumnSet("componenttype", "schemaname"));
@@ -117,10 +125,10 @@ final class SolutionRows {
         }
     }
 
-    void importJob(UUID jobId, SolutionManifest m, UUID solutionId, String log, Instant started, Instant completed) {
-        Records.create(ctx, new Entity("importjob", jobId).set("solutionname", m.uniqueName()).set("name", m.friendlyName())
-                .set("progress", 100.0).set("startedon", started).set("completedon", completed).set("data", log)
-                .set("solutionid", solutionId).set("importcontext", "ImportSolution").set("operationcontext", "Import"));
+    /** The end of a successful import, in its own transaction: the row {@link ImportProgress} began. */
+    void importJob(UUID jobId, UUID solutionId, String log, Instant completed) {
+        Records.update(ctx, new Entity("importjob", jobId).set("progress", 100.0).set("completedon", completed).set("data", log)
+                .set("solutionid", solutionId));
     }
 
     private UUID find(String table, String key, String uniqueName) {

@@ -150,10 +150,17 @@ abstract class WebApiMetadataWritesContract {
         JsonNode after = get("EntityDefinitions(LogicalName='account')/Attributes(LogicalName='new_code')");
         assertThat(after.get("DisplayName").get("UserLocalizedLabel").get("Label").asString()).isEqualTo("Account code");
         assertThat(after.get("RequiredLevel").get("Value").asString()).isEqualTo("ApplicationRequired");
-        WebApiHttp.Reply resize = http.send("PUT", api + "EntityDefinitions(LogicalName='account')/Attributes(" + attributeId + ")",
+        WebApiHttp.Reply grow = http.send("PUT", api + "EntityDefinitions(LogicalName='account')/Attributes(" + attributeId + ")",
                 "{\"MaxLength\":40}", "If-Match", "*");
-        assertThat(resize.status()).isEqualTo(400);
-        assertThat(resize.errorCode()).isEqualTo("0x80040315");
+        assertThat(grow.status()).as(grow.body()).isEqualTo(204);
+        assertThat(get("EntityDefinitions(LogicalName='account')/Attributes(LogicalName='new_code')").get("MaxLength").asInt()).isEqualTo(40);
+        assertThat(http.post(api + "accounts", "{\"name\":\"Longer code\",\"new_code\":\"" + "y".repeat(35) + "\"}").status()).isEqualTo(204);
+        WebApiHttp.Reply shrink = http.send("PUT", api + "EntityDefinitions(LogicalName='account')/Attributes(" + attributeId + ")",
+                "{\"MaxLength\":10}", "If-Match", "*");
+        assertThat(shrink.status()).isEqualTo(400);
+        assertThat(shrink.errorCode()).isEqualTo("0x80040315");
+        assertThat(after.get("RequiredLevel").get("Value").asString()).isEqualTo("ApplicationRequired");
+        assertThat(server.org().metadata().entity("account").attribute("new_code").customized()).isTrue();
 
         String accountId = MetadataIds.entity("account").toString();
         WebApiHttp.Reply entity = http.send("PUT", api + "EntityDefinitions(" + accountId + ")",
