@@ -84,7 +84,10 @@ public final class Bench {
                     throw new IllegalStateException(e);
                 }
             }
-            return new Report.DatabaseRun(name, server.databaseVersion(), results, bulk, async);
+            Optional<WebApiBatchBench.Run> batch = options.webApiBatch()
+                    ? Optional.of(new WebApiBatchBench(server, client, http, line -> progress("%s: %s", name, line)).measure())
+                    : Optional.empty();
+            return new Report.DatabaseRun(name, server.databaseVersion(), results, bulk, async, batch);
         }
     }
 

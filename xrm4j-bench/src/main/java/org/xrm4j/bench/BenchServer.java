@@ -84,6 +84,9 @@ final class BenchServer implements AutoCloseable {
      */
     Connection connection() { return server.database().connection(); }
 
+    /** The organization's Web API root, {@code .../api/data/v9.2/}. */
+    String webApiUrl() { return server.baseUrl() + "/" + organization + "/api/data/v9.2/"; }
+
     /** The organization's SDK endpoint. */
     String executeUrl() { return server.baseUrl() + "/" + organization + "/api/xrm/v1/execute"; }
 

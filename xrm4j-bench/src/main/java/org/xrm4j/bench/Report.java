@@ -30,7 +30,7 @@ final class Report {
      * when not run) and the bulk-load ones (when run).
      */
     record DatabaseRun(String database, String version, List<Workload.Result> results, Optional<BulkBench.Run> bulk,
-                       Optional<AsyncBench.Run> async) {}
+                       Optional<AsyncBench.Run> async, Optional<WebApiBatchBench.Run> webApiBatch) {}
 
     /** Every table of the run: the single-request one, then the bulk-load ones, each only when measured. */
     static String tables(List<DatabaseRun> runs) {
@@ -38,7 +38,9 @@ final class Report {
         String bulk = BulkReport.tables(runs);
         String async = runs.stream().anyMatch(r -> r.async().isPresent()) ? AsyncBench.table(runs) : "";
         String tables = (single ? table(runs) : "") + (single && !bulk.isEmpty() ? "\n" : "") + bulk;
-        return tables + (!tables.isEmpty() && !async.isEmpty() ? "\n" : "") + async;
+        tables = tables + (!tables.isEmpty() && !async.isEmpty() ? "\n" : "") + async;
+        String batch = runs.stream().anyMatch(r -> r.webApiBatch().isPresent()) ? WebApiBatchBench.table(runs) : "";
+        return tables + (!tables.isEmpty() && !batch.isEmpty() ? "\n" : "") + batch;
     }
 
     static String table(List<DatabaseRun> runs) {
@@ -88,6 +90,11 @@ final class Report {
                     + " queueing %d Merge jobs of %d contacts each.%n%n", AsyncBench.START_SAMPLES, AsyncBench.WINDOW.toSeconds(),
                     AsyncBench.WINDOW.toSeconds(), AsyncBench.BURST_JOBS, AsyncBench.CHILDREN_PER_MERGE));
         }
+        if (options.webApiBatch()) {
+            s.append(String.format(Locale.ROOT, "$batch against ExecuteMultiple: %d account Creates as one ExecuteMultiple over the"
+                    + " SDK protocol, as one $batch change set and as one $batch of plain parts, in turns; %d warm-up and %d measured"
+                    + " rounds; medians compared.%n%n", WebApiBatchBench.RECORDS, WebApiBatchBench.WARM_UP_ROUNDS, WebApiBatchBench.ROUNDS));
+        }
         options.note().ifPresent(n -> s.append("Note: ").append(n).append("\n\n"));
         s.append("Machine:\n\n");
         machine.markdown().forEach(l -> s.append(l).append('\n'));
@@ -101,6 +108,7 @@ final class Report {
         if (options.single()) parts.add("single Create and Retrieve");
         if (options.bulk()) parts.add("ExecuteMultiple bulk load");
         if (options.async()) parts.add("system jobs");
+        if (options.webApiBatch()) parts.add("Web API $batch against ExecuteMultiple");
         return String.join("; ", parts);
     }
 
