@@ -22,7 +22,8 @@ import org.xrm4j.sdk.query.ColumnSet;
 /**
  * The benchmarks: single Create and single Retrieve of a ten-attribute account over the SDK protocol, from one
  * client thread and from several, and the ExecuteMultiple bulk load of the same accounts with its raw JDBC
- * baseline and heap cost ({@link BulkBench}), against a real server on H2 and on PostgreSQL. It prints Markdown
+ * baseline and heap cost ({@link BulkBench}), system jobs ({@link AsyncBench}) and a large solution import
+ * ({@link SolutionBench}), against a real server on H2 and on PostgreSQL. It prints Markdown
  * tables and appends them, with the machine and the command, to {@code docs/benchmarks.md}.
  *
  * <p>Server and client share this JVM and its cores; that is what a small deployment looks like and keeps the run
@@ -84,10 +85,13 @@ public final class Bench {
                     throw new IllegalStateException(e);
                 }
             }
+            Optional<SolutionBench.Run> solution = options.solution()
+                    ? Optional.of(new SolutionBench(http, line -> progress("%s: %s", name, line)).measure())
+                    : Optional.empty();
             Optional<WebApiBatchBench.Run> batch = options.webApiBatch()
                     ? Optional.of(new WebApiBatchBench(server, client, http, line -> progress("%s: %s", name, line)).measure())
                     : Optional.empty();
-            return new Report.DatabaseRun(name, server.databaseVersion(), results, bulk, async, batch);
+            return new Report.DatabaseRun(name, server.databaseVersion(), results, bulk, async, solution, batch);
         }
     }
 

@@ -30,17 +30,20 @@ final class Report {
      * when not run) and the bulk-load ones (when run).
      */
     record DatabaseRun(String database, String version, List<Workload.Result> results, Optional<BulkBench.Run> bulk,
-                       Optional<AsyncBench.Run> async, Optional<WebApiBatchBench.Run> webApiBatch) {}
+                       Optional<AsyncBench.Run> async, Optional<SolutionBench.Run> solution,
+                       Optional<WebApiBatchBench.Run> webApiBatch) {}
 
     /** Every table of the run: the single-request one, then the bulk-load ones, each only when measured. */
     static String tables(List<DatabaseRun> runs) {
         boolean single = runs.stream().anyMatch(r -> !r.results().isEmpty());
         String bulk = BulkReport.tables(runs);
         String async = runs.stream().anyMatch(r -> r.async().isPresent()) ? AsyncBench.table(runs) : "";
-        String tables = (single ? table(runs) : "") + (single && !bulk.isEmpty() ? "\n" : "") + bulk;
-        tables = tables + (!tables.isEmpty() && !async.isEmpty() ? "\n" : "") + async;
+        String solution = runs.stream().anyMatch(r -> r.solution().isPresent()) ? SolutionBench.table(runs) : "";
         String batch = runs.stream().anyMatch(r -> r.webApiBatch().isPresent()) ? WebApiBatchBench.table(runs) : "";
-        return tables + (!tables.isEmpty() && !batch.isEmpty() ? "\n" : "") + batch;
+        List<String> tables = new ArrayList<>();
+        if (single) tables.add(table(runs));
+        for (String t : List.of(bulk, async, solution, batch)) if (!t.isEmpty()) tables.add(t);
+        return String.join("\n", tables);
     }
 
     static String table(List<DatabaseRun> runs) {
@@ -90,6 +93,11 @@ final class Report {
                     + " queueing %d Merge jobs of %d contacts each.%n%n", AsyncBench.START_SAMPLES, AsyncBench.WINDOW.toSeconds(),
                     AsyncBench.WINDOW.toSeconds(), AsyncBench.BURST_JOBS, AsyncBench.CHILDREN_PER_MERGE));
         }
+        if (options.solution()) {
+            s.append(String.format(Locale.ROOT, "Solution import: %d ImportSolution requests of %d new tables × %d columns each"
+                    + " into one organization, each timed from the send to the answer.%n%n", SolutionBench.IMPORTS,
+                    SolutionBench.ENTITIES, SolutionBench.ATTRIBUTES));
+        }
         if (options.webApiBatch()) {
             s.append(String.format(Locale.ROOT, "$batch against ExecuteMultiple: %d account Creates as one ExecuteMultiple over the"
                     + " SDK protocol, as one $batch change set and as one $batch of plain parts, in turns; %d warm-up and %d measured"
@@ -108,6 +116,7 @@ final class Report {
         if (options.single()) parts.add("single Create and Retrieve");
         if (options.bulk()) parts.add("ExecuteMultiple bulk load");
         if (options.async()) parts.add("system jobs");
+        if (options.solution()) parts.add("solution import");
         if (options.webApiBatch()) parts.add("Web API $batch against ExecuteMultiple");
         return String.join("; ", parts);
     }

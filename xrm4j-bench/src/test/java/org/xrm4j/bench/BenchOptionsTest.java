@@ -31,6 +31,9 @@ class BenchOptionsTest {
         assertThat(o.bulkLoad()).isEqualTo(new BenchOptions.Bulk(2500, 1000, List.of(2, 4), 0));
         assertThat(o.bulkLoad().batches()).isEqualTo(3);
         assertThat(BenchOptions.parse(new String[] {"--bench", "single"}, null).bulk()).isFalse();
+        BenchOptions solution = BenchOptions.parse(new String[] {"--bench", "solution"}, null);
+        assertThat(solution.solution()).isTrue();
+        assertThat(solution.bulk() || solution.single() || solution.async()).isFalse();
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--bench", "fast"}, null)).hasMessageContaining("--bench");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--bulk-parallel", "1,0"}, null)).hasMessageContaining("--bulk-parallel");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--bulk-warmup", "-1"}, null)).hasMessageContaining("non-negative");
@@ -40,7 +43,7 @@ class BenchOptionsTest {
         assertThat(BenchOptions.parse(new String[0], null).webApiBatch()).isTrue();
         BenchOptions alone = BenchOptions.parse(new String[] {"--bench", "webapi-batch"}, null);
         assertThat(alone.webApiBatch()).isTrue();
-        assertThat(alone.single() || alone.bulk() || alone.async()).isFalse();
+        assertThat(alone.single() || alone.bulk() || alone.async() || alone.solution()).isFalse();
         assertThat(BenchOptions.parse(new String[] {"--bench", "bulk"}, null).webApiBatch()).isFalse();
     }
 

@@ -96,6 +96,41 @@ abstract class KilledServerRecoveryContract {
         }
     }
 
+    /**
+     * Every change a client was answered for survives SIGKILL right after the answer: a single Create, a bulk
+     * ExecuteMultiple and an Update, killed within milliseconds (H2 would otherwise still hold them in memory).
+     */
+    @Test void everyAnsweredChangeSurvivesAKillRightAfterTheAnswer(@TempDir Path data) throws Exception {
+        int port = freePort();
+        String url = "http://127.0.0.1:" + port;
+        Process server = start(data, port);
+        UUID single;
+        try (HttpOrganizationService client = HttpOrganizationService.builder().baseUrl(url).token(TOKEN).build()) {
+            awaitHealthy(url);
+            single = client.create(new Entity("account").set("name", "Before the kill"));
+            List<OrganizationRequest> creates = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) creates.add(new CreateRequest(new Entity("contact").set("lastname", "Bulk " + i)));
+            client.execute(new ExecuteMultipleRequest(creates, new ExecuteMultipleSettings(false, false)));
+            client.update(new Entity("account", single).set("name", "Renamed before the kill"));
+            server.destroyForcibly().waitFor();
+        } finally {
+            server.destroyForcibly();
+        }
+
+        Process restarted = start(data, port);
+        try (HttpOrganizationService client = HttpOrganizationService.builder().baseUrl(url).token(TOKEN).build()) {
+            awaitHealthy(url);
+            assertThat(client.retrieve("account", single, new ColumnSet("name")).get("name")).isEqualTo("Renamed before the kill");
+            QueryExpression bulk = new QueryExpression("contact").columnSet(new ColumnSet("contactid"));
+            bulk.criteria().addCondition("lastname", ConditionOperator.BeginsWith, "Bulk ");
+            bulk.pageInfo(new org.xrm4j.sdk.query.PagingInfo(1, 1, null, true));
+            assertThat(client.retrieveMultiple(bulk).totalRecordCount()).isEqualTo(1000);
+        } finally {
+            restarted.destroy();
+            restarted.waitFor();
+        }
+    }
+
     Process start(Path data, int port) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),

@@ -40,6 +40,11 @@ public final class XrmEngine {
     public OrganizationResponse execute(String organization, String token, UUID callerId, OrganizationRequest request) {
         Organization org = deployment.organization(organization);
         Authenticator.Callers callers = authenticator.authenticate(org, token, callerId);
-        return pipeline.execute(ExecutionContext.root(org, callers.effective(), callers.initiating(), clock.instant()), request);
+        try {
+            return pipeline.execute(ExecutionContext.root(org, callers.effective(), callers.initiating(), clock.instant()), request);
+        } finally {
+            // Before the client hears of it, also of a fault: a batch's earlier items may have committed.
+            pipeline.database().flush();
+        }
     }
 }

@@ -130,6 +130,7 @@ public final class XrmServer implements AutoCloseable {
             throw new StoreException("Cannot bootstrap the deployment", e);
         }
         if (deployment.isEmpty()) deployment.createOrganization(DEFAULT_ORGANIZATION);
+        database.flush();
         if (generatedAdminToken != null) writeAdminToken(generatedAdminToken);
     }
 

@@ -75,7 +75,8 @@ final class JobRunner {
             }
             uow.rollback();
         } finally {
-            if (!succeeded) end(org, job, started, errorCode, message, friendly);
+            if (succeeded) jobs.flush();
+            else end(org, job, started, errorCode, message, friendly);
         }
     }
 
@@ -88,6 +89,7 @@ final class JobRunner {
             queue.finish(uow.connection(), org.schema(), job.id(), host, end, clock.instant(), millis(started),
                     end == 31 ? errorCode : null, end == 31 ? message : null, end == 31 ? friendly : null);
             uow.commit();
+            jobs.flush();
         } catch (SQLException | RuntimeException e) {
             // The lease will expire and the job will be recovered; nothing is lost by giving up here.
             LOG.error("Cannot record the end of system job {}", job.id(), e);

@@ -69,6 +69,11 @@ public final class ExecutionContext {
         return new ExecutionContext(organization, metadata, user, initiatingUser, depth - 1, correlationId, now, unitOfWork);
     }
 
+    /** The same caller and request in another unit of work: for rows that commit apart from the request's own. */
+    public ExecutionContext inUnitOfWork(UnitOfWork other) {
+        return new ExecutionContext(organization, metadata, user, initiatingUser, depth, correlationId, now, other);
+    }
+
     public Organization organization() { return organization; }
     public OrganizationMetadata metadata() { return metadata; }
     public Caller user() { return user; }

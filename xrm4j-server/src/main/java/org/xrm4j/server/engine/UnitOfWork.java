@@ -11,18 +11,22 @@ import org.xrm4j.server.store.StoreException;
  * so their changes commit or roll back with their caller's.
  */
 public final class UnitOfWork implements AutoCloseable {
+    private final Database database;
     private final Connection connection;
     private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
     private final java.util.List<Runnable> onClose = new java.util.ArrayList<>();
     private boolean done;
 
-    private UnitOfWork(Connection connection) { this.connection = connection; }
+    private UnitOfWork(Database database, Connection connection) {
+        this.database = database;
+        this.connection = connection;
+    }
 
     public static UnitOfWork begin(Database db) {
         Connection c = db.connection();
         try {
             c.setAutoCommit(false);
-            return new UnitOfWork(c);
+            return new UnitOfWork(db, c);
         } catch (SQLException e) {
             closeQuietly(c);
             throw new StoreException("Cannot begin a transaction", e);
@@ -30,6 +34,9 @@ public final class UnitOfWork implements AutoCloseable {
     }
 
     public Connection connection() { return connection; }
+
+    /** The database this unit runs on: where work that must commit apart from it (progress a client watches) goes. */
+    public Database database() { return database; }
 
     public void commit() {
         try {

@@ -30,6 +30,14 @@ final class DeploymentService {
     DeploymentService(XrmEngine engine) { this.engine = engine; }
 
     OrganizationResponse execute(String token, OrganizationRequest request) {
+        try {
+            return run(token, request);
+        } finally {
+            engine.pipeline().database().flush();
+        }
+    }
+
+    private OrganizationResponse run(String token, OrganizationRequest request) {
         Principal p = engine.authenticator().principal(token);
         if (!p.deploymentAdministrator()) {
             throw new FaultException(ErrorCodes.PrivilegeDenied, "Only a deployment administrator may call the deployment service ("

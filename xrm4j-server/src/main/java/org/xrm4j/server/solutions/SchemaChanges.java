@@ -34,8 +34,15 @@ final class SchemaChanges {
         this.repository = new MetadataRepository(dialect, schema);
     }
 
-    /** Creates everything the plan lists and answers the organization's metadata with it. */
-    OrganizationMetadata apply(Connection c, ImportPlan plan, OrganizationMetadata current) {
+    /** How many steps {@link #apply} reports: one per table, per column added to an existing table, per relationship. */
+    int steps(ImportPlan plan) {
+        int columns = 0;
+        for (List<AttributeMetadata> add : plan.addedColumns.values()) columns += add.size();
+        return plan.newEntities.size() + columns + plan.newRelationships.size();
+    }
+
+    /** Creates everything the plan lists, calling {@code step} after each piece, and answers the organization's metadata with it. */
+    OrganizationMetadata apply(Connection c, ImportPlan plan, OrganizationMetadata current, Runnable step) {
         Map<String, EntityMetadata> entities = new LinkedHashMap<>();
         for (EntityMetadata e : current.entities()) entities.put(e.logicalName(), e);
         List<EntityMetadata> changed = new ArrayList<>();
@@ -58,17 +65,20 @@ final class SchemaChanges {
         for (EntityMetadata e : plan.newEntities) {
             ddl.createTable(c, e);
             createdTables.add(e);
+            step.run();
         }
         for (Map.Entry<String, List<AttributeMetadata>> add : plan.addedColumns.entrySet()) {
             EntityMetadata e = current.entity(add.getKey());
             for (AttributeMetadata a : add.getValue()) {
                 ddl.addColumn(c, e, a);
                 addedColumns.computeIfAbsent(e, k -> new ArrayList<>()).add(a);
+                step.run();
             }
         }
         for (RelationshipMetadata r : plan.newRelationships) {
             ddl.createRelationship(c, next, r);
             if (r.kind() == RelationshipMetadata.Kind.ManyToMany) createdIntersects.add(r.intersectEntity());
+            step.run();
         }
         for (EntityMetadata e : changed) repository.saveEntity(c, e);
         for (RelationshipMetadata r : plan.newRelationships) repository.saveRelationship(c, r);

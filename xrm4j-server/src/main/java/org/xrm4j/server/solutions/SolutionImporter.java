@@ -46,16 +46,24 @@ public final class SolutionImporter {
         Organization org = ctx.organization();
         UnitOfWork uow = ctx.unitOfWork();
         Runnable release = SolutionLocks.acquire(org.organizationId());
+        ImportProgress progress;
+        try {
+            progress = ImportProgress.begin(ctx, importJobId, manifest, started);
+        } catch (RuntimeException e) {
+            release.run();
+            throw e;
+        }
         SchemaChanges changes = new SchemaChanges(org.store().dialect(), org.schema());
         Connection c = uow.connection();
         boolean[] committed = {false};
         RuntimeException[] failure = {null};
         uow.afterCommit(() -> committed[0] = true);
         uow.onClose(() -> {
-            try {
+            try (progress) {
                 if (!committed[0]) {
                     if (changes.needsUndo()) changes.undo(c);
-                    recordFailure(rows, c, importJobId, manifest, failure[0], started);
+                    String why = failure[0] == null ? "The import was rolled back." : failure[0].getMessage();
+                    progress.failed(ImportLog.write(manifest, null, "failure", why, started, Instant.now()), Instant.now());
                 }
             } finally {
                 release.run();
@@ -74,12 +82,12 @@ public final class SolutionImporter {
             }
             OrganizationMetadata current = org.metadata();
             ImportPlan plan = ImportPlanner.plan(files.customizations(), current);
-            OrganizationMetadata next = changes.apply(c, plan, current);
+            progress.steps(changes.steps(plan) + 1);
+            OrganizationMetadata next = changes.apply(c, plan, current, progress::step);
             UUID publisherId = rows.publisher(manifest.publisher());
             solutionId = rows.solution(installed, publisherId);
             rows.components(solutionId, plan.components);
-            rows.importJob(importJobId, manifest, solutionId, ImportLog.write(manifest, plan, "success", null, started, Instant.now()),
-                    started, Instant.now());
+            rows.importJob(importJobId, solutionId, ImportLog.write(manifest, plan, "success", null, started, Instant.now()), Instant.now());
             uow.afterCommit(() -> org.metadata(next));
             if (upgrade) solutionId = SolutionPromoter.promote(ctx, manifest.uniqueName(), next);
         } catch (RuntimeException e) {
@@ -87,26 +95,6 @@ public final class SolutionImporter {
             throw e;
         }
         return new Result(solutionId, importJobId, manifest);
-    }
-
-    /**
-     * After the import's transaction rolled back, the import job is still recorded, with the failure in its log, in
-     * a transaction of its own: a client polling ImportJobId learns why the import failed. Never masks the failure.
-     */
-    private static void recordFailure(SolutionRows rows, Connection c, UUID importJobId, SolutionManifest manifest,
-                                      RuntimeException failure, Instant started) {
-        String why = failure == null ? "The import was rolled back." : failure.getMessage();
-        try {
-            Instant now = Instant.now();
-            rows.importJob(importJobId, manifest, null, ImportLog.write(manifest, null, "failure", why, started, now), started, now);
-            c.commit();
-        } catch (Exception e) {
-            try {
-                c.rollback();
-            } catch (java.sql.SQLException ignored) {
-                // the connection is discarded by the pool
-            }
-        }
     }
 
     /** A managed solution never goes back to an older version: its components may depend on what the newer one added. */

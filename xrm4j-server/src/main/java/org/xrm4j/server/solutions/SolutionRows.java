@@ -117,10 +117,10 @@ final class SolutionRows {
         }
     }
 
-    void importJob(UUID jobId, SolutionManifest m, UUID solutionId, String log, Instant started, Instant completed) {
-        Records.create(ctx, new Entity("importjob", jobId).set("solutionname", m.uniqueName()).set("name", m.friendlyName())
-                .set("progress", 100.0).set("startedon", started).set("completedon", completed).set("data", log)
-                .set("solutionid", solutionId).set("importcontext", "ImportSolution").set("operationcontext", "Import"));
+    /** The end of a successful import, in its own transaction: the row {@link ImportProgress} began. */
+    void importJob(UUID jobId, UUID solutionId, String log, Instant completed) {
+        Records.update(ctx, new Entity("importjob", jobId).set("progress", 100.0).set("completedon", completed).set("data", log)
+                .set("solutionid", solutionId));
     }
 
     private UUID find(String table, String key, String uniqueName) {

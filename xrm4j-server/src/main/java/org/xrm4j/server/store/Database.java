@@ -24,10 +24,13 @@ public final class Database implements AutoCloseable {
     private final SqlDialect dialect;
     private final String url;
 
-    private Database(HikariDataSource pool, SqlDialect dialect, String url) {
+    private final H2Checkpoints checkpoints;
+
+    private Database(HikariDataSource pool, SqlDialect dialect, String url, H2Checkpoints checkpoints) {
         this.pool = pool;
         this.dialect = dialect;
         this.url = url;
+        this.checkpoints = checkpoints;
     }
 
     public static Database open(String jdbcUrl, String user, String password, int poolSize, Duration connectionTimeout) {
@@ -38,10 +41,6 @@ public final class Database implements AutoCloseable {
         if (dialect instanceof H2Dialect && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("DATABASE_TO_LOWER")) {
             // Unquoted identifiers fold to lower case, as on PostgreSQL, so quoted and unquoted names agree.
             jdbcUrl = jdbcUrl + ";DATABASE_TO_LOWER=TRUE";
-        }
-        if (dialect instanceof H2Dialect && jdbcUrl.startsWith("jdbc:h2:file:") && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")) {
-            // By default H2 writes commits to disk up to half a second later: a killed process would lose them.
-            jdbcUrl = jdbcUrl + ";WRITE_DELAY=0";
         }
         if (dialect instanceof H2Dialect && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("ANALYZE_AUTO")) {
             // H2 re-analyzes a table after every 2000 changed rows by default, which a bulk load pays for again and again.
@@ -60,7 +59,10 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
             config.addDataSourceProperty("prepareThreshold", "1");
         }
-        return new Database(new HikariDataSource(config), dialect, jdbcUrl);
+        // H2 writes commits to disk up to half a second later; checkpoints make them durable before a client is answered.
+        H2Checkpoints checkpoints = dialect instanceof H2Dialect && jdbcUrl.startsWith("jdbc:h2:file:")
+                ? new H2Checkpoints(jdbcUrl, user, password) : null;
+        return new Database(new HikariDataSource(config), dialect, jdbcUrl, checkpoints);
     }
 
     public SqlDialect dialect() { return dialect; }
@@ -82,6 +84,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes every transaction committed so far durable: called before answering a request that may have committed,
+     * and after a system job commits. PostgreSQL is durable at commit already; H2 writes its commits here.
+     */
+    public void flush() {
+        if (checkpoints != null) checkpoints.flush();
+    }
+
     /** Creates or upgrades the deployment-wide system tables. */
     public void migrateDeployment() { migrate(DEPLOYMENT_SCHEMA, "classpath:db/deployment"); }
 
@@ -100,5 +110,8 @@ public final class Database implements AutoCloseable {
                 .migrate();
     }
 
-    @Override public void close() { pool.close(); }
+    @Override public void close() {
+        if (checkpoints != null) checkpoints.close();
+        pool.close();
+    }
 }

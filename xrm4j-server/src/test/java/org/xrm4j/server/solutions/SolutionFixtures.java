@@ -162,25 +162,28 @@ public final class SolutionFixtures {
      * A solution of {@code entities} new tables with {@code attributes} columns each (primary key and name included),
      * of every stored type in turn; from the second table on, the last column is a lookup to the table before.
      */
-    public static byte[] large(String name, int entities, int attributes) {
+    public static byte[] large(String name, int entities, int attributes) { return large(name, "xl", entities, attributes); }
+
+    /** As {@link #large(String, int, int)}, with the tables and columns named {@code <prefix>_...}. */
+    public static byte[] large(String name, String prefix, int entities, int attributes) {
         String[] types = {"nvarchar", "int", "memo", "decimal", "money", "bit", "datetime", "picklist", "bigint", "float", "multiselectpicklist"};
         String options = "<optionset Name=\"x\"><options><option value=\"1\"><labels><label description=\"A\" languagecode=\"1033\" /></labels></option>"
                 + "<option value=\"2\"><labels><label description=\"B\" languagecode=\"1033\" /></labels></option></options></optionset>";
         StringBuilder tables = new StringBuilder();
         StringBuilder relationships = new StringBuilder();
         for (int e = 0; e < entities; e++) {
-            String t = "xl_t" + e;
+            String t = prefix + "_t" + e;
             StringBuilder columns = new StringBuilder(attribute(t + "Id", "primarykey", ""));
-            columns.append("<attribute PhysicalName=\"xl_name\"><Type>nvarchar</Type><LogicalName>xl_name</LogicalName>"
+            columns.append("<attribute PhysicalName=\"" + prefix + "_name\"><Type>nvarchar</Type><LogicalName>" + prefix + "_name</LogicalName>"
                     + "<DisplayMask>PrimaryName</DisplayMask><MaxLength>100</MaxLength></attribute>");
             for (int a = 0; a < attributes - 2; a++) {
                 String type = a == attributes - 3 && e > 0 ? "lookup" : types[a % types.length];
-                columns.append(attribute("xl_a" + a, type, type.endsWith("picklist") ? options : ""));
+                columns.append(attribute(prefix + "_a" + a, type, type.endsWith("picklist") ? options : ""));
             }
             if (e > 0) {
-                relationships.append("<EntityRelationship Name=\"xl_r" + e + "\"><EntityRelationshipType>OneToMany</EntityRelationshipType>"
-                        + "<ReferencingEntityName>" + t + "</ReferencingEntityName><ReferencedEntityName>xl_t" + (e - 1) + "</ReferencedEntityName>"
-                        + "<CascadeDelete>RemoveLink</CascadeDelete><ReferencingAttributeName>xl_a" + (attributes - 3) + "</ReferencingAttributeName></EntityRelationship>");
+                relationships.append("<EntityRelationship Name=\"" + prefix + "_r" + e + "\"><EntityRelationshipType>OneToMany</EntityRelationshipType>"
+                        + "<ReferencingEntityName>" + t + "</ReferencingEntityName><ReferencedEntityName>" + prefix + "_t" + (e - 1) + "</ReferencedEntityName>"
+                        + "<CascadeDelete>RemoveLink</CascadeDelete><ReferencingAttributeName>" + prefix + "_a" + (attributes - 3) + "</ReferencingAttributeName></EntityRelationship>");
             }
             tables.append("<Entity><Name>" + t + "</Name><EntityInfo><entity Name=\"" + t + "\"><attributes>" + columns
                     + "</attributes><EntitySetName>" + t + "s</EntitySetName></entity></EntityInfo></Entity>");
