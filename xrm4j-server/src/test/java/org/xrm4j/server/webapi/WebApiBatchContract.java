@@ -4,18 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.xrm4j.sdk.OrganizationRequest;
+import org.xrm4j.sdk.OrganizationResponse;
+import org.xrm4j.sdk.messages.CreateRequest;
 import org.xrm4j.server.TestServers;
+import org.xrm4j.server.engine.PipelineStep;
+import org.xrm4j.server.engine.StepContext;
 import org.xrm4j.server.organization.Deployment;
 import org.xrm4j.server.security.Role;
 import tools.jackson.databind.JsonNode;
 
 /**
  * {@code $batch} over raw HTTP: the multipart shapes clients send and parse, change sets as one transaction,
- * Content-ID references, stop versus continue-on-error, the BatchSize limit, impersonation and GETs inside a batch.
+ * Content-ID references, stop versus continue-on-error, the BatchSize limit and the concurrency limit, impersonation
+ * and GETs inside a batch.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class WebApiBatchContract {
@@ -260,5 +271,41 @@ abstract class WebApiBatchContract {
                 "MSCRMCallerID", basic.userId().toString());
         assertThat(BatchBody.answers(other.body()).getFirst().status()).isEqualTo(400);
         assertThat(accounts(prefix)).hasSize(2);
+    }
+
+    @Test void theConcurrencyLimitAnswers503WithRetryAfter() throws Exception {
+        String prefix = "busy-" + UUID.randomUUID();
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        PipelineStep blocker = new PipelineStep() {
+            @Override public String messageName() { return "Create"; }
+            @Override public int stage() { return PRE_OPERATION; }
+            @Override public void execute(StepContext c, OrganizationRequest r, OrganizationResponse res) {
+                if (!((CreateRequest) r).target().get("name", String.class).startsWith(prefix + " block")) return;
+                entered.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        server.server().engine().settings().set("ExecuteMultiplePerOrgMaxConnectionsPerServer", 1);
+        server.server().engine().pipeline().register(blocker);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<WebApiHttp.Reply> running = pool.submit(() -> send(new BatchBody().part("POST", "accounts", "{\"name\":\"" + prefix + " block\"}")));
+            assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+            WebApiHttp.Reply busy = send(new BatchBody().part("POST", "accounts", "{\"name\":\"" + prefix + " second\"}"));
+            assertThat(busy.status()).isEqualTo(503);
+            assertThat(busy.header("Retry-After")).isEqualTo("1");
+            assertThat(busy.errorCode()).isEqualTo("0x8004A001");
+            release.countDown();
+            assertThat(running.get().status()).isEqualTo(200);
+        } finally {
+            release.countDown();
+            server.server().engine().pipeline().unregister(blocker);
+            server.server().engine().settings().set("ExecuteMultiplePerOrgMaxConnectionsPerServer", 0);
+        }
+        assertThat(accounts(prefix)).extracting(a -> a.get("name").asString()).containsExactly(prefix + " block");
     }
 }
