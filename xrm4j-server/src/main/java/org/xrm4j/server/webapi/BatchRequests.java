@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.xrm4j.sdk.ErrorCodes;
 import org.xrm4j.sdk.FaultException;
 import org.xrm4j.server.XrmEngine;
@@ -19,6 +21,8 @@ import org.xrm4j.server.messages.Batches;
  * MSCRMCallerID applies to every request of the batch.
  */
 final class BatchRequests {
+    private static final Pattern CONTINUE_ON_ERROR = Pattern.compile("odata\\.continue-on-error(?:\\s*=\\s*(\\w+))?");
+
     private final XrmEngine engine;
     private final OperationRouter router;
     private final String token;
@@ -33,6 +37,13 @@ final class BatchRequests {
 
     static boolean isBatch(WebApiRequest r) { return r.path().equals("$batch") || r.path().equalsIgnoreCase("%24batch"); }
 
+    /** {@code Prefer: odata.continue-on-error} (OData 4.01 also allows {@code =true} and {@code =false}). */
+    static boolean continueOnError(String prefer) {
+        if (prefer == null) return false;
+        Matcher m = CONTINUE_ON_ERROR.matcher(prefer.toLowerCase(Locale.ROOT));
+        return m.find() && !"false".equals(m.group(1));
+    }
+
     WebApiResponse answer(WebApiRequest r) {
         if (!r.method().equals("POST")) {
             throw new FaultException(ErrorCodes.NotSupported, "The HTTP method '" + r.method() + "' is not allowed on '$batch': send POST.");
@@ -44,8 +55,7 @@ final class BatchRequests {
         }
         List<BatchPart.Item> items = BatchParser.parse(new InputStreamReader(new ByteArrayInputStream(r.body()), StandardCharsets.UTF_8), boundary);
         Batches.checkSize(items.stream().mapToInt(i -> i.parts().size()).sum(), engine.settings().batchSize());
-        String prefer = r.header("Prefer");
-        boolean continueOnError = prefer != null && prefer.toLowerCase(Locale.ROOT).contains("odata.continue-on-error");
+        boolean continueOnError = continueOnError(r.header("Prefer"));
         BatchRun run = new BatchRun(engine, router, token, callerId, continueOnError);
         List<BatchRun.ItemAnswer> answers = run.run(items);
         return BatchResponseWriter.write(answers, run.stopped() ? 400 : 200);
