@@ -30,7 +30,8 @@ public final class ImportSolutionHandler implements MessageHandler {
                     + " prvImportCustomization privilege: importing solutions needs it.");
         }
         UUID jobId = r.importJobId() != null ? r.importJobId() : UUID.randomUUID();
-        SolutionImporter.importSolution(ctx, file, jobId, Boolean.TRUE.equals(r.holdingSolution()));
+        SolutionImporter.importSolution(ctx, file, jobId, Boolean.TRUE.equals(r.holdingSolution()),
+                Boolean.TRUE.equals(r.overwriteUnmanagedCustomizations()));
         return new ImportSolutionResponse();
     }
 }

@@ -7,7 +7,8 @@ import java.util.Objects;
  * One column of an entity. {@code targets} lists the entities a lookup may point at; {@code options} the values a
  * choice column accepts (a global option set is copied in by name so that validation needs no second lookup).
  * {@code maxLength} applies to String and Memo; {@code minValue}/{@code maxValue} to numbers; {@code precision} to
- * Decimal, Double and Money.
+ * Decimal, Double and Money. {@code customized} is the platform's IsCustomized: an unmanaged change sits on top of
+ * what a managed solution installed, and a later managed import keeps it unless told to overwrite it.
  */
 public record AttributeMetadata(
         String logicalName,
@@ -23,7 +24,16 @@ public record AttributeMetadata(
         List<OptionMetadata> options,
         boolean validForCreate,
         boolean validForUpdate,
-        boolean custom) {
+        boolean custom,
+        boolean customized) {
+
+    /** A column no unmanaged change has touched. */
+    public AttributeMetadata(String logicalName, String schemaName, AttributeType type, RequiredLevel requiredLevel, int maxLength,
+                             Double minValue, Double maxValue, int precision, List<String> targets, String optionSetName,
+                             List<OptionMetadata> options, boolean validForCreate, boolean validForUpdate, boolean custom) {
+        this(logicalName, schemaName, type, requiredLevel, maxLength, minValue, maxValue, precision, targets, optionSetName,
+                options, validForCreate, validForUpdate, custom, false);
+    }
 
     public AttributeMetadata {
         Objects.requireNonNull(logicalName, "logicalName");
@@ -51,11 +61,16 @@ public record AttributeMetadata(
 
     public AttributeMetadata withOptions(List<OptionMetadata> newOptions) {
         return new AttributeMetadata(logicalName, schemaName, type, requiredLevel, maxLength, minValue, maxValue,
-                precision, targets, optionSetName, newOptions, validForCreate, validForUpdate, custom);
+                precision, targets, optionSetName, newOptions, validForCreate, validForUpdate, custom, customized);
     }
 
     public AttributeMetadata withRequiredLevel(RequiredLevel level) {
         return new AttributeMetadata(logicalName, schemaName, type, level, maxLength, minValue, maxValue,
-                precision, targets, optionSetName, options, validForCreate, validForUpdate, custom);
+                precision, targets, optionSetName, options, validForCreate, validForUpdate, custom, customized);
+    }
+
+    public AttributeMetadata withCustomized(boolean value) {
+        return new AttributeMetadata(logicalName, schemaName, type, requiredLevel, maxLength, minValue, maxValue,
+                precision, targets, optionSetName, options, validForCreate, validForUpdate, custom, value);
     }
 }

@@ -24,6 +24,8 @@ final class ImportPlan {
     final List<EntityMetadata> newEntities = new ArrayList<>();
     /** Columns to add to tables that already exist, by table. */
     final Map<String, List<AttributeMetadata>> addedColumns = new LinkedHashMap<>();
+    /** Existing columns the file defines differently, as they will be, by table. */
+    final Map<String, List<AttributeMetadata>> changedColumns = new LinkedHashMap<>();
     /** Relationships to create: the new tables' system ones and the file's. */
     final List<RelationshipMetadata> newRelationships = new ArrayList<>();
     final List<Component> components = new ArrayList<>();

@@ -17,29 +17,43 @@ import org.xrm4j.server.solutions.Customizations.Entity;
 import org.xrm4j.server.solutions.Customizations.Relationship;
 
 /**
- * Decides what a solution adds to an organization: new tables, new columns on existing tables, relationships and
- * the components to register. Tables that already exist are extended, never altered: existing columns are left as
- * they are, which makes a re-import of the same file change nothing but the solution row.
+ * Decides what a solution does to an organization: new tables, new columns on existing tables, relationships and
+ * the components to register. A column that exists already takes the file's definition where that is safe (a longer
+ * maximum length, new or relabelled options, required level, bounds, precision); its type never changes and option
+ * values in use are never dropped. A re-import of the same file changes nothing but the solution row.
+ *
+ * <p>Layers, as far as columns go: an unmanaged import that changes a column some managed solution installed marks
+ * it customized; a later managed import leaves a customized column as it is unless OverwriteUnmanagedCustomizations
+ * is set, which applies the managed definition and clears the mark.
  */
 final class ImportPlanner {
     /** Names become quoted SQL identifiers; anything outside this shape is refused rather than escaped. */
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,59}");
 
+    /** How the import runs: its kind, its overwrite choice, and the columns managed solutions installed ("table.column"). */
+    record Rules(boolean managed, boolean overwriteUnmanagedCustomizations, java.util.Set<String> managedColumns) {
+        static final Rules PLAIN = new Rules(false, false, java.util.Set.of());
+    }
+
     private final Customizations file;
     private final OrganizationMetadata current;
+    private final Rules rules;
     private final ImportPlan plan = new ImportPlan();
     private final Map<String, List<OptionMetadata>> globalSets = new LinkedHashMap<>();
     private final Map<String, List<OptionMetadata>> existingSets = new HashMap<>();
     private final Map<String, List<String>> lookupTargets = new HashMap<>();
     private final Map<String, Entity> newEntityNames = new LinkedHashMap<>();
 
-    private ImportPlanner(Customizations file, OrganizationMetadata current) {
+    private ImportPlanner(Customizations file, OrganizationMetadata current, Rules rules) {
         this.file = file;
         this.current = current;
+        this.rules = rules;
     }
 
-    static ImportPlan plan(Customizations file, OrganizationMetadata current) {
-        return new ImportPlanner(file, current).build();
+    static ImportPlan plan(Customizations file, OrganizationMetadata current) { return plan(file, current, Rules.PLAIN); }
+
+    static ImportPlan plan(Customizations file, OrganizationMetadata current, Rules rules) {
+        return new ImportPlanner(file, current, rules).build();
     }
 
     private ImportPlan build() {
@@ -98,11 +112,13 @@ final class ImportPlanner {
             AttributeMetadata column = column(e, a);
             if (column != null) added.add(column);
         }
-        // Columns installed by an earlier import stay components of the solution.
+        // Columns installed by an earlier import stay components of the solution, and take the file's definition.
         for (Attribute a : e.attributes()) {
             if (a.logicalName() != null && existing.has(a.logicalName()) && existing.attribute(a.logicalName()).custom()
                     && !AttributeMapper.BUILT_IN.contains(a.logicalName()) && !a.logicalName().equals(existing.primaryIdAttribute())) {
                 plan.component(2, e.logicalName() + "." + a.logicalName());
+                AttributeMetadata wanted = mapped(e, a);
+                if (wanted != null) change(e.logicalName(), existing.attribute(a.logicalName()), wanted);
             }
         }
         if (!added.isEmpty()) plan.addedColumns.put(e.logicalName(), added);
@@ -111,8 +127,19 @@ final class ImportPlanner {
         for (AttributeMetadata a : added) relationshipsOf(e.logicalName(), a);
     }
 
-    /** The column for a file attribute, or {@code null} (logged) when it cannot be installed. */
+    /** The column for a file attribute, registered and logged, or {@code null} (logged) when it cannot be installed. */
     private AttributeMetadata column(Entity e, Attribute a) {
+        AttributeMetadata column = mapped(e, a);
+        if (column != null) {
+            String name = e.logicalName() + "." + a.logicalName();
+            plan.component(2, name);
+            plan.log("attribute", name, "success", null);
+        }
+        return column;
+    }
+
+    /** What the file defines for an attribute, or {@code null} (logged) when it cannot be installed. */
+    private AttributeMetadata mapped(Entity e, Attribute a) {
         String name = e.logicalName() + "." + a.logicalName();
         if (!AttributeMapper.supported(a.type())) {
             plan.log("attribute", name, "warning", "The attribute type '" + a.type() + "' is not supported; the column was skipped.");
@@ -122,14 +149,38 @@ final class ImportPlanner {
         List<String> targets = new ArrayList<>(a.lookupTypes().isEmpty() ? lookupTargets.getOrDefault(name, List.of()) : a.lookupTypes());
         targets.removeIf(t -> !current.hasEntity(t) && !newEntityNames.containsKey(t));
         try {
-            AttributeMetadata column = AttributeMapper.map(a, targets, globalSets, existingSets);
-            plan.component(2, name);
-            plan.log("attribute", name, "success", null);
-            return column;
+            return AttributeMapper.map(a, targets, globalSets, existingSets);
         } catch (IllegalArgumentException ex) {
             plan.log("attribute", name, "warning", "The column was skipped: " + ex.getMessage() + ".");
             return null;
         }
+    }
+
+    /** Plans an existing column's new definition, under the layering rules of the class comment. */
+    private void change(String entity, AttributeMetadata now, AttributeMetadata wanted) {
+        String name = entity + "." + now.logicalName();
+        if (wanted.type() != now.type()) {
+            plan.log("attribute", name, "warning", "The type of an existing column cannot change (" + now.type() + " to "
+                    + wanted.type() + "); the column was kept as it is.");
+            return;
+        }
+        AttributeMetadata next = ColumnChanges.merge(now, wanted);
+        boolean sameDefinition = next.equals(now);
+        if (rules.managed()) {
+            if (now.customized() && !rules.overwriteUnmanagedCustomizations()) {
+                if (!sameDefinition) {
+                    plan.log("attribute", name, "success", "The column keeps its unmanaged customization:"
+                            + " OverwriteUnmanagedCustomizations is false.");
+                }
+                return;
+            }
+            next = next.withCustomized(false);
+        } else if (!sameDefinition && rules.managedColumns().contains(name)) {
+            next = next.withCustomized(true);
+        }
+        if (next.equals(now)) return;
+        plan.changedColumns.computeIfAbsent(entity, k -> new ArrayList<>()).add(next);
+        plan.log("attribute", name, "success", null);
     }
 
     /** One relationship per lookup target, named and configured as the file says, or generated when it says nothing. */

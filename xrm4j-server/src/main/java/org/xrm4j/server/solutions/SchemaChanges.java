@@ -34,10 +34,11 @@ final class SchemaChanges {
         this.repository = new MetadataRepository(dialect, schema);
     }
 
-    /** How many steps {@link #apply} reports: one per table, per column added to an existing table, per relationship. */
+    /** How many steps {@link #apply} reports: one per table, per column added to or changed on an existing table, per relationship. */
     int steps(ImportPlan plan) {
         int columns = 0;
         for (List<AttributeMetadata> add : plan.addedColumns.values()) columns += add.size();
+        for (List<AttributeMetadata> change : plan.changedColumns.values()) columns += change.size();
         return plan.newEntities.size() + columns + plan.newRelationships.size();
     }
 
@@ -46,11 +47,13 @@ final class SchemaChanges {
         Map<String, EntityMetadata> entities = new LinkedHashMap<>();
         for (EntityMetadata e : current.entities()) entities.put(e.logicalName(), e);
         List<EntityMetadata> changed = new ArrayList<>();
-        for (Map.Entry<String, List<AttributeMetadata>> add : plan.addedColumns.entrySet()) {
-            EntityMetadata before = entities.get(add.getKey());
+        java.util.Set<String> touched = new java.util.LinkedHashSet<>(plan.addedColumns.keySet());
+        touched.addAll(plan.changedColumns.keySet());
+        for (String name : touched) {
+            EntityMetadata before = entities.get(name);
             List<AttributeMetadata> all = new ArrayList<>(before.attributes().values());
-            all.addAll(add.getValue());
-            EntityMetadata after = before.withAttributes(all);
+            all.addAll(plan.addedColumns.getOrDefault(name, List.of()));
+            EntityMetadata after = before.withAttributes(ColumnChanges.replace(all, plan.changedColumns.getOrDefault(name, List.of())));
             entities.put(after.logicalName(), after);
             changed.add(after);
         }
@@ -72,6 +75,14 @@ final class SchemaChanges {
             for (AttributeMetadata a : add.getValue()) {
                 ddl.addColumn(c, e, a);
                 addedColumns.computeIfAbsent(e, k -> new ArrayList<>()).add(a);
+                step.run();
+            }
+        }
+        for (Map.Entry<String, List<AttributeMetadata>> change : plan.changedColumns.entrySet()) {
+            EntityMetadata e = current.entity(change.getKey());
+            for (AttributeMetadata a : change.getValue()) {
+                // Widening is not undone on H2 if the import fails later: a wider column holds every value the old one did.
+                if (ColumnChanges.widens(e.attribute(a.logicalName()), a)) ddl.widenColumn(c, e, a);
                 step.run();
             }
         }

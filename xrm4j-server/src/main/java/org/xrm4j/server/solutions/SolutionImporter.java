@@ -26,14 +26,16 @@ public final class SolutionImporter {
     private SolutionImporter() {}
 
     public static Result importSolution(ExecutionContext ctx, byte[] file, UUID importJobId) {
-        return importSolution(ctx, file, importJobId, false);
+        return importSolution(ctx, file, importJobId, false, false);
     }
 
     /**
      * With {@code holding}, the solution is staged for upgrade: installed as {@code <UniqueName>_Upgrade} beside the
-     * managed base, adding what the new version adds and removing nothing until DeleteAndPromote.
+     * managed base, adding what the new version adds and removing nothing until DeleteAndPromote. With
+     * {@code overwriteUnmanagedCustomizations}, a managed file's column definitions replace unmanaged changes.
      */
-    public static Result importSolution(ExecutionContext ctx, byte[] file, UUID importJobId, boolean holding) {
+    public static Result importSolution(ExecutionContext ctx, byte[] file, UUID importJobId, boolean holding,
+                                        boolean overwriteUnmanagedCustomizations) {
         Instant started = Instant.now();
         // Everything about the file is checked before the first change, so a bad file leaves the organization as it was.
         SolutionFiles files = SolutionFiles.read(file);
@@ -81,7 +83,8 @@ public final class SolutionImporter {
                         + manifest.uniqueName() + HOLDING_SUFFIX + "). Please complete the upgrade with DeleteAndPromote before proceeding.");
             }
             OrganizationMetadata current = org.metadata();
-            ImportPlan plan = ImportPlanner.plan(files.customizations(), current);
+            ImportPlan plan = ImportPlanner.plan(files.customizations(), current, new ImportPlanner.Rules(manifest.managed(),
+                    overwriteUnmanagedCustomizations, manifest.managed() ? java.util.Set.of() : rows.managedComponents(2)));
             progress.steps(changes.steps(plan) + 1);
             OrganizationMetadata next = changes.apply(c, plan, current, progress::step);
             UUID publisherId = rows.publisher(manifest.publisher());

@@ -66,6 +66,14 @@ final class SolutionRows {
                 (String) e.get("schemaname"), (UUID) e.get("objectid"))).toList();
     }
 
+    /** The schema names of the components of {@code type} that some managed solution installed. */
+    java.util.Set<String> managedComponents(int type) {
+        String sql = "SELECT sc." + store.quote("schemaname") + " FROM " + store.table("solutioncomponent") + " sc JOIN "
+                + store.table("solution") + " s ON s." + store.quote("solutionid") + " = sc." + store.quote("solutionid")
+                + " WHERE s." + store.quote("ismanaged") + " = ? AND sc." + store.quote("componenttype") + " = ?";
+        return new java.util.HashSet<>(store.strings(c, sql, List.of(true, type)));
+    }
+
     /** The component keys ({@link ComponentRemoval#key}) every other solution registers. */
     java.util.Set<String> otherComponents(UUID solutionId) {
         QueryExpression q = new QueryExpression("solutioncomponent").columnSet(new ColumnSet("componenttype", "schemaname"));

@@ -49,6 +49,12 @@ public final class DdlEngine {
         if (a.typeColumn() != null) execute(c, "ALTER TABLE " + table + " ADD COLUMN " + dialect.quote(a.typeColumn()) + " VARCHAR(128)");
     }
 
+    /** Widens a text column to the attribute's (larger) maximum length; the rows keep their values. */
+    public void widenColumn(Connection c, EntityMetadata e, AttributeMetadata a) {
+        execute(c, "ALTER TABLE " + dialect.table(schema, e.logicalName()) + " ALTER COLUMN " + dialect.quote(a.logicalName())
+                + " SET DATA TYPE " + dialect.columnType(a));
+    }
+
     public void dropColumn(Connection c, EntityMetadata e, AttributeMetadata a) {
         String table = dialect.table(schema, e.logicalName());
         // PostgreSQL needs CASCADE to take the column's foreign key and index along; H2 drops those by itself and

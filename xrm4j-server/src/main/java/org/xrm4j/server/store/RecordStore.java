@@ -136,14 +136,19 @@ public final class RecordStore {
     }
 
     /** The ids {@code query} (a SELECT of one UUID column) returns. */
-    public List<UUID> ids(Connection c, String query, List<Object> params) {
+    public List<UUID> ids(Connection c, String query, List<Object> params) { return column(c, query, params, UUID.class); }
+
+    public List<String> strings(Connection c, String query, List<Object> params) { return column(c, query, params, String.class); }
+
+    /** The first column of every row {@code query} answers. */
+    private <T> List<T> column(Connection c, String query, List<Object> params, Class<T> type) {
         try (PreparedStatement ps = c.prepareStatement(query)) {
             bind(ps, params);
-            List<UUID> ids = new ArrayList<>();
+            List<T> values = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) ids.add(rs.getObject(1, UUID.class));
+                while (rs.next()) values.add(rs.getObject(1, type));
             }
-            return ids;
+            return values;
         } catch (SQLException ex) {
             throw new StoreException("Query failed: " + query, ex);
         }

@@ -313,6 +313,64 @@ abstract class ImportSolutionContract {
         assertThat(((EntityReference) client.retrieve("xl_t1", second, new ColumnSet("xl_a37")).get("xl_a37")).id()).isEqualTo(first);
     }
 
+    /** A re-import widens a text column and adds an option; the rows already there keep their values. */
+    @Test void reimportWidensATextColumnAndAddsAnOption() {
+        importSolution(SolutionFixtures.leaveSolution("XtWiden", "1.0.0.0", "xt_Widen"));
+        UUID before = client.create(new Entity("xt_widen").set("xt_name", "x".repeat(120)).set("xt_kind", new OptionSetValue(1)));
+        fault(ErrorCodes.Validation, () -> client.create(new Entity("xt_widen").set("xt_name", "y".repeat(250))));
+        fault(ErrorCodes.Validation, () -> client.create(new Entity("xt_widen").set("xt_kind", new OptionSetValue(3))));
+
+        Map<String, byte[]> files = SolutionFixtures.files("XtWiden", "1.1.0.0", "xt_Widen", "");
+        files.put("customizations.xml", SolutionFixtures.utf8(SolutionFixtures.customizationsXml("xt_Widen", "")
+                .replace("<MaxLength>120</MaxLength>", "<MaxLength>300</MaxLength>")
+                .replace("<label description=\"Half day\" languagecode=\"1033\" /></labels></option>",
+                        "<label description=\"Half day\" languagecode=\"1033\" /></labels></option>"
+                                + "<option value=\"3\"><labels><label description=\"Hourly\" languagecode=\"1033\" /></labels></option>")));
+        importSolution(SolutionFixtures.zip(files));
+
+        UUID after = client.create(new Entity("xt_widen").set("xt_name", "y".repeat(250)).set("xt_kind", new OptionSetValue(3)));
+        assertThat(client.retrieve("xt_widen", after, new ColumnSet("xt_name")).get("xt_name")).isEqualTo("y".repeat(250));
+        Entity old = client.retrieve("xt_widen", before, new ColumnSet("xt_name", "xt_kind"));
+        assertThat(old.get("xt_name")).isEqualTo("x".repeat(120));
+        assertThat(old.get("xt_kind")).isEqualTo(new OptionSetValue(1));
+    }
+
+    /**
+     * An unmanaged change to a column a managed solution installed is a customization: the next managed import keeps
+     * it when OverwriteUnmanagedCustomizations is false, and replaces it when true.
+     */
+    @Test void managedImportKeepsUnmanagedCustomizationsUnlessTold() {
+        managedWithHoursMax("XtLayer", "1.0.0.0", 80, false);
+        UUID row = client.create(new Entity("xt_layer").set("xt_name", "r").set("xt_hours", 80));
+        fault(ErrorCodes.Validation, () -> client.update(new Entity("xt_layer", row).set("xt_hours", 95)));
+
+        Map<String, byte[]> customization = SolutionFixtures.files("XtLayerCustom", "1.0.0.0", "xt_Layer", "");
+        customization.put("customizations.xml", SolutionFixtures.utf8(SolutionFixtures.customizationsXml("xt_Layer", "")
+                .replace("<MaxValue>80</MaxValue>", "<MaxValue>100</MaxValue>")));
+        importSolution(SolutionFixtures.zip(customization));
+        client.update(new Entity("xt_layer", row).set("xt_hours", 95));
+
+        UUID kept = managedWithHoursMax("XtLayer", "2.0.0.0", 90, false);
+        client.update(new Entity("xt_layer", row).set("xt_hours", 99));
+        assertThat((String) client.retrieve("importjob", kept, new ColumnSet("data")).get("data"))
+                .contains("keeps its unmanaged customization");
+
+        managedWithHoursMax("XtLayer", "3.0.0.0", 90, true);
+        fault(ErrorCodes.Validation, () -> client.update(new Entity("xt_layer", row).set("xt_hours", 95)));
+        client.update(new Entity("xt_layer", row).set("xt_hours", 90));
+    }
+
+    UUID managedWithHoursMax(String name, String version, int max, boolean overwrite) {
+        Map<String, byte[]> files = SolutionFixtures.files(name, version, "xt_Layer", "");
+        files.put("solution.xml", SolutionFixtures.utf8(SolutionFixtures.solutionXml(name, version).replace("<Managed>0<", "<Managed>1<")));
+        files.put("customizations.xml", SolutionFixtures.utf8(SolutionFixtures.customizationsXml("xt_Layer", "")
+                .replace("<MaxValue>80</MaxValue>", "<MaxValue>" + max + "</MaxValue>")));
+        UUID job = UUID.randomUUID();
+        client.execute(new ImportSolutionRequest().customizationFile(SolutionFixtures.zip(files))
+                .overwriteUnmanagedCustomizations(overwrite).publishWorkflows(false).importJobId(job));
+        return job;
+    }
+
     static byte[] managed(String name, String version, String table, boolean withHours) {
         Map<String, byte[]> files = SolutionFixtures.files(name, version, table, "");
         files.put("solution.xml", SolutionFixtures.utf8(SolutionFixtures.solutionXml(name, version).replace("<Managed>0<", "<Managed>1<")));
