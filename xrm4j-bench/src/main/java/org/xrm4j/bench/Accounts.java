@@ -48,10 +48,13 @@ final class Accounts {
      * One ExecuteMultiple of Creates of the accounts {@code first .. first + count - 1}, with the settings a bulk
      * loader uses: go on past a failed item (ContinueOnError) and answer every item with its id (ReturnResponses).
      */
-    static byte[] executeMultipleBody(int first, int count) {
+    static byte[] executeMultipleBody(int first, int count) { return executeMultipleBody(first, count, true); }
+
+    /** As {@link #executeMultipleBody(int, int)}, stopping at the first fault unless {@code continueOnError}. */
+    static byte[] executeMultipleBody(int first, int count, boolean continueOnError) {
         List<OrganizationRequest> creates = new ArrayList<>(count);
         for (int n = first; n < first + count; n++) creates.add(new CreateRequest(account(n)));
-        return SdkJson.writeRequest(new ExecuteMultipleRequest(creates, new ExecuteMultipleSettings(true, true)));
+        return SdkJson.writeRequest(new ExecuteMultipleRequest(creates, new ExecuteMultipleSettings(continueOnError, true)));
     }
 
     /** The n-th account's attributes in {@link #COLUMNS} order, as JDBC parameters: what the server stores (Money is its amount). */

@@ -88,7 +88,10 @@ public final class Bench {
             Optional<SolutionBench.Run> solution = options.solution()
                     ? Optional.of(new SolutionBench(http, line -> progress("%s: %s", name, line)).measure())
                     : Optional.empty();
-            return new Report.DatabaseRun(name, server.databaseVersion(), results, bulk, async, solution);
+            Optional<WebApiBatchBench.Run> batch = options.webApiBatch()
+                    ? Optional.of(new WebApiBatchBench(server, client, http, line -> progress("%s: %s", name, line)).measure())
+                    : Optional.empty();
+            return new Report.DatabaseRun(name, server.databaseVersion(), results, bulk, async, solution, batch);
         }
     }
 

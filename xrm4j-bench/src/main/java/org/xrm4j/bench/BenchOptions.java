@@ -10,7 +10,8 @@ import java.util.Optional;
  * The command line of the benchmark. Every option has a default, so a bare {@code java -jar xrm4j-bench.jar} runs
  * the full baseline on both databases and appends it to {@code docs/benchmarks.md} of the working directory.
  */
-record BenchOptions(List<String> databases, boolean single, boolean bulk, boolean async, boolean solution, Duration window, Duration warmUp, int threads,
+record BenchOptions(List<String> databases, boolean single, boolean bulk, boolean async, boolean solution, boolean webApiBatch,
+                    Duration window, Duration warmUp, int threads,
                     int records, Bulk bulkLoad, Optional<Path> doc, Optional<String> note, String postgresUrl, boolean help) {
 
     /**
@@ -26,8 +27,9 @@ record BenchOptions(List<String> databases, boolean single, boolean bulk, boolea
     static final String USAGE = """
             Usage: java -jar xrm4j-bench/target/xrm4j-bench.jar [options]
               --db h2|postgresql|all   databases to measure (default all)
-              --bench single|bulk|async|solution|all  single Create/Retrieve, ExecuteMultiple bulk load, system jobs,
-                                       ImportSolution of 50 tables x 40 columns, or all (default)
+              --bench single|bulk|async|solution|webapi-batch|all  single Create/Retrieve, ExecuteMultiple bulk load,
+                                       system jobs, ImportSolution of 50 tables x 40 columns, $batch against
+                                       ExecuteMultiple, or all (default)
               --seconds N              measured window per benchmark (default 10)
               --warmup N               warm-up before each window, in seconds (default 3)
               --threads N              client threads of the concurrent benchmarks (default 8)
@@ -49,6 +51,7 @@ record BenchOptions(List<String> databases, boolean single, boolean bulk, boolea
         boolean bulk = true;
         boolean async = true;
         boolean solution = true;
+        boolean webApiBatch = true;
         int seconds = 10;
         int warmUp = 3;
         int threads = 8;
@@ -71,12 +74,13 @@ record BenchOptions(List<String> databases, boolean single, boolean bulk, boolea
                 };
                 case "--bench" -> {
                     switch (value(args, ++i, a)) {
-                        case "single" -> { single = true; bulk = false; async = false; solution = false; }
-                        case "bulk" -> { single = false; bulk = true; async = false; solution = false; }
-                        case "async" -> { single = false; bulk = false; async = true; solution = false; }
-                        case "solution" -> { single = false; bulk = false; async = false; solution = true; }
-                        case "all" -> { single = true; bulk = true; async = true; solution = true; }
-                        default -> throw new IllegalArgumentException("--bench takes single, bulk, async, solution or all, not " + args[i]);
+                        case "single" -> { single = true; bulk = false; async = false; solution = false; webApiBatch = false; }
+                        case "bulk" -> { single = false; bulk = true; async = false; solution = false; webApiBatch = false; }
+                        case "async" -> { single = false; bulk = false; async = true; solution = false; webApiBatch = false; }
+                        case "solution" -> { single = false; bulk = false; async = false; solution = true; webApiBatch = false; }
+                        case "webapi-batch" -> { single = false; bulk = false; async = false; solution = false; webApiBatch = true; }
+                        case "all" -> { single = true; bulk = true; async = true; solution = true; webApiBatch = true; }
+                        default -> throw new IllegalArgumentException("--bench takes single, bulk, async, solution, webapi-batch or all, not " + args[i]);
                     }
                 }
                 case "--seconds" -> seconds = positive(args, ++i, a);
@@ -95,7 +99,8 @@ record BenchOptions(List<String> databases, boolean single, boolean bulk, boolea
             }
         }
         String pgUrl = pgUrlFromEnv == null || pgUrlFromEnv.isBlank() ? DEFAULT_PG_URL : pgUrlFromEnv;
-        return new BenchOptions(databases, single, bulk, async, solution, Duration.ofSeconds(seconds), Duration.ofSeconds(warmUp), threads,
+        return new BenchOptions(databases, single, bulk, async, solution, webApiBatch, Duration.ofSeconds(seconds),
+                Duration.ofSeconds(warmUp), threads,
                 records, new Bulk(bulkRecords, bulkBatch, streams, bulkWarmUp), doc, note, pgUrl, help);
     }
 

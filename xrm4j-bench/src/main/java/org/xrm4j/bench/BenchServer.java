@@ -87,6 +87,9 @@ final class BenchServer implements AutoCloseable {
     /** Makes the commits so far durable, as the server does before it answers a request (H2 writes them here). */
     void flush() { server.database().flush(); }
 
+    /** The organization's Web API root, {@code .../api/data/v9.2/}. */
+    String webApiUrl() { return server.baseUrl() + "/" + organization + "/api/data/v9.2/"; }
+
     /** The organization's SDK endpoint. */
     String executeUrl() { return server.baseUrl() + "/" + organization + "/api/xrm/v1/execute"; }
 

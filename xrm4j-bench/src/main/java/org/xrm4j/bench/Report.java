@@ -30,7 +30,8 @@ final class Report {
      * when not run) and the bulk-load ones (when run).
      */
     record DatabaseRun(String database, String version, List<Workload.Result> results, Optional<BulkBench.Run> bulk,
-                       Optional<AsyncBench.Run> async, Optional<SolutionBench.Run> solution) {}
+                       Optional<AsyncBench.Run> async, Optional<SolutionBench.Run> solution,
+                       Optional<WebApiBatchBench.Run> webApiBatch) {}
 
     /** Every table of the run: the single-request one, then the bulk-load ones, each only when measured. */
     static String tables(List<DatabaseRun> runs) {
@@ -38,9 +39,10 @@ final class Report {
         String bulk = BulkReport.tables(runs);
         String async = runs.stream().anyMatch(r -> r.async().isPresent()) ? AsyncBench.table(runs) : "";
         String solution = runs.stream().anyMatch(r -> r.solution().isPresent()) ? SolutionBench.table(runs) : "";
+        String batch = runs.stream().anyMatch(r -> r.webApiBatch().isPresent()) ? WebApiBatchBench.table(runs) : "";
         List<String> tables = new ArrayList<>();
         if (single) tables.add(table(runs));
-        for (String t : List.of(bulk, async, solution)) if (!t.isEmpty()) tables.add(t);
+        for (String t : List.of(bulk, async, solution, batch)) if (!t.isEmpty()) tables.add(t);
         return String.join("\n", tables);
     }
 
@@ -96,6 +98,11 @@ final class Report {
                     + " into one organization, each timed from the send to the answer.%n%n", SolutionBench.IMPORTS,
                     SolutionBench.ENTITIES, SolutionBench.ATTRIBUTES));
         }
+        if (options.webApiBatch()) {
+            s.append(String.format(Locale.ROOT, "$batch against ExecuteMultiple: %d account Creates as one ExecuteMultiple over the"
+                    + " SDK protocol, as one $batch change set and as one $batch of plain parts, in turns; %d warm-up and %d measured"
+                    + " rounds; medians compared.%n%n", WebApiBatchBench.RECORDS, WebApiBatchBench.WARM_UP_ROUNDS, WebApiBatchBench.ROUNDS));
+        }
         options.note().ifPresent(n -> s.append("Note: ").append(n).append("\n\n"));
         s.append("Machine:\n\n");
         machine.markdown().forEach(l -> s.append(l).append('\n'));
@@ -110,6 +117,7 @@ final class Report {
         if (options.bulk()) parts.add("ExecuteMultiple bulk load");
         if (options.async()) parts.add("system jobs");
         if (options.solution()) parts.add("solution import");
+        if (options.webApiBatch()) parts.add("Web API $batch against ExecuteMultiple");
         return String.join("; ", parts);
     }
 

@@ -39,6 +39,14 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--bulk-warmup", "-1"}, null)).hasMessageContaining("non-negative");
     }
 
+    @Test void webApiBatchIsPartOfAllAndRunsAlone() {
+        assertThat(BenchOptions.parse(new String[0], null).webApiBatch()).isTrue();
+        BenchOptions alone = BenchOptions.parse(new String[] {"--bench", "webapi-batch"}, null);
+        assertThat(alone.webApiBatch()).isTrue();
+        assertThat(alone.single() || alone.bulk() || alone.async() || alone.solution()).isFalse();
+        assertThat(BenchOptions.parse(new String[] {"--bench", "bulk"}, null).webApiBatch()).isFalse();
+    }
+
     @Test void optionsOverrideTheDefaults() {
         BenchOptions o = BenchOptions.parse(new String[] {"--db", "postgresql", "--seconds", "5", "--threads", "4", "--no-doc",
                 "--note", "shared machine"}, "jdbc:postgresql://db:5432/other");

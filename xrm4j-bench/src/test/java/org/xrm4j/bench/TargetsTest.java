@@ -16,7 +16,7 @@ class TargetsTest {
         BulkBench.Run bulk = new BulkBench.Run(SHAPE, loads, new RawJdbcInsert.Result(20_000, 20, rawSeconds, 1, 1, 1, 8),
                 new BatchHeap.Result(100_000_000L, 100_000_000L + heapBytes, 0, 40));
         List<Workload.Result> single = withSingle ? List.of(new Workload.Result("Create", 1, 15_000, 0, 10, 1, 1, 1)) : List.of();
-        return new Report.DatabaseRun(database, "test", single, Optional.of(bulk), Optional.empty(), Optional.empty());
+        return new Report.DatabaseRun(database, "test", single, Optional.of(bulk), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private static Targets.Check find(List<Targets.Check> checks, String prefix, int streams) {

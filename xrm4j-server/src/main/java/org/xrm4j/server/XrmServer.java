@@ -156,6 +156,9 @@ public final class XrmServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost(config.host());
         connector.setPort(config.port());
+        // Clients close idle keep-alive connections first (the JDK's HttpClient after 30 s, Node's agents sooner): a
+        // server that closed at the same 30 s would race a request sent on a connection it is closing.
+        connector.setIdleTimeout(120_000);
         jetty.addConnector(connector);
         // The SDK protocol and the Web API share one port: each handler declines the paths that are not its own.
         jetty.setHandler(new Handler.Sequence(new SdkEndpoint(engine), new WebApiEndpoint(engine),

@@ -36,8 +36,10 @@ public final class RequestParts {
     }
 
     /** The MSCRMCallerID header as a user id (braces allowed), or {@code null}. */
-    public static UUID callerId(Request request) {
-        String v = request.getHeaders().get("MSCRMCallerID");
+    public static UUID callerId(Request request) { return callerId(request.getHeaders().get("MSCRMCallerID")); }
+
+    /** A MSCRMCallerID header's value as a user id (braces allowed), or {@code null} when there is none. */
+    public static UUID callerId(String v) {
         if (v == null || v.isBlank()) return null;
         try {
             String s = v.trim();

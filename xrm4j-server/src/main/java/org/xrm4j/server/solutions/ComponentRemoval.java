@@ -20,7 +20,8 @@ import org.xrm4j.server.store.DdlEngine;
  * Removes solution components from the organization, with their data, as the platform does when an upgrade drops
  * them or a managed solution is uninstalled: tables, columns, and the relationships of both. Option sets live in
  * the columns that use them, so they go with those. Answers the metadata without the components; the caller
- * publishes it once the transaction commits.
+ * publishes it once the transaction commits. Callers run it last, after their own row changes, for the H2 reason
+ * given in {@link #remove}.
  */
 final class ComponentRemoval {
     private ComponentRemoval() {}
@@ -73,21 +74,21 @@ final class ComponentRemoval {
         Connection c = ctx.unitOfWork().connection();
         DdlEngine ddl = new DdlEngine(org.store().dialect(), org.schema());
         MetadataRepository repository = new MetadataRepository(org.store().dialect(), org.schema());
+        // Every row is written before the first DROP: H2 commits at each DDL statement, so a drop that fails there
+        // leaves at most a column or table no metadata names any more, never metadata naming a dropped column.
+        for (RelationshipMetadata r : droppedRelationships) repository.deleteRelationship(c, r.schemaName());
+        for (String table : tables) repository.deleteEntity(c, table);
+        for (EntityMetadata e : changed) repository.saveEntity(c, e);
         for (RelationshipMetadata r : droppedRelationships) {
             if (r.kind() == RelationshipMetadata.Kind.ManyToMany) {
                 ddl.dropTable(c, new EntityMetadata(r.intersectEntity(), null, null, r.intersectEntity() + "id", null, null, false, true, List.of()));
             }
-            repository.deleteRelationship(c, r.schemaName());
         }
         for (Map.Entry<String, Set<String>> drop : columns.entrySet()) {
             EntityMetadata e = current.entity(drop.getKey());
             for (String column : drop.getValue()) ddl.dropColumn(c, e, e.attribute(column));
         }
-        for (String table : tables) {
-            ddl.dropTable(c, current.entity(table));
-            repository.deleteEntity(c, table);
-        }
-        for (EntityMetadata e : changed) repository.saveEntity(c, e);
+        for (String table : tables) ddl.dropTable(c, current.entity(table));
         return next;
     }
 }

@@ -48,8 +48,8 @@ public final class SolutionPromoter {
         for (ImportPlan.Component c : rows.components(base.id())) {
             if (!kept.contains(ComponentRemoval.key(c.type(), c.schemaName()))) removed.add(c);
         }
-        OrganizationMetadata next = ComponentRemoval.remove(ctx, current, removed);
         rows.promote(base.id(), upgrade.id(), uniqueName);
+        OrganizationMetadata next = ComponentRemoval.remove(ctx, current, removed);
         uow.afterCommit(() -> org.metadata(next));
         return upgrade.id();
     }

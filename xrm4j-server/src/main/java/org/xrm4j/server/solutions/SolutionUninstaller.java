@@ -30,17 +30,19 @@ public final class SolutionUninstaller {
         ctx.unitOfWork().onClose(SolutionLocks.acquire(org.organizationId()));
         Entity solution = Records.retrieve(ctx, ctx.metadata().entity("solution"), target.id(),
                 new org.xrm4j.sdk.query.ColumnSet("uniquename", "ismanaged"));
-        if (Boolean.TRUE.equals(solution.get("ismanaged"))) {
-            SolutionRows rows = new SolutionRows(ctx);
-            Set<String> shared = rows.otherComponents(target.id());
-            List<ImportPlan.Component> removed = new ArrayList<>();
-            for (ImportPlan.Component c : rows.components(target.id())) {
-                if (!shared.contains(ComponentRemoval.key(c.type(), c.schemaName()))) removed.add(c);
-            }
-            OrganizationMetadata next = ComponentRemoval.remove(ctx, org.metadata(), removed);
-            ctx.unitOfWork().afterCommit(() -> org.metadata(next));
+        if (!Boolean.TRUE.equals(solution.get("ismanaged"))) {
+            Records.delete(ctx, target);
+            return;
+        }
+        SolutionRows rows = new SolutionRows(ctx);
+        Set<String> shared = rows.otherComponents(target.id());
+        List<ImportPlan.Component> removed = new ArrayList<>();
+        for (ImportPlan.Component c : rows.components(target.id())) {
+            if (!shared.contains(ComponentRemoval.key(c.type(), c.schemaName()))) removed.add(c);
         }
         Records.delete(ctx, target);
+        OrganizationMetadata next = ComponentRemoval.remove(ctx, org.metadata(), removed);
+        ctx.unitOfWork().afterCommit(() -> org.metadata(next));
     }
 
 }

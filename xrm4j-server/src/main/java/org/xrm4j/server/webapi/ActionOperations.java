@@ -1,6 +1,5 @@
 package org.xrm4j.server.webapi;
 
-import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -16,7 +15,6 @@ import org.xrm4j.sdk.messages.ExecuteAsyncRequest;
 import org.xrm4j.sdk.messages.ExecuteAsyncResponse;
 import org.xrm4j.sdk.messages.ImportSolutionRequest;
 import org.xrm4j.sdk.messages.MergeRequest;
-import org.xrm4j.server.XrmEngine;
 import org.xrm4j.server.metadata.EntityMetadata;
 import org.xrm4j.server.metadata.OrganizationMetadata;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>{@code Prefer: respond-async} runs the message as a background operation where ExecuteAsync accepts it (Merge,
  * ImportSolution, DeleteAndPromote): 202 with the operation's status address. For other actions the preference is
- * not applied, as OData lets a service do, and the action runs at once.
+ * not applied, as OData lets a service do, and the action runs at once. Like every operation, an action is planned
+ * first (its request built and checked) and run by the caller, alone or as a part of a {@code $batch}.
  */
 final class ActionOperations {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -41,15 +40,13 @@ final class ActionOperations {
     private static final Pattern BOUND = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)/Microsoft\\.Dynamics\\.CRM\\.([A-Za-z_][A-Za-z0-9_]*)/?$");
     private static final Set<String> BACKGROUND = Set.of(MergeRequest.NAME, ImportSolutionRequest.NAME, DeleteAndPromoteRequest.NAME);
 
-    private final XrmEngine engine;
-    private final String organization;
-    private final WebApiExchange exchange;
+    private final OrganizationMetadata metadata;
+    private final WebApiRequest request;
     private final String base;
 
-    ActionOperations(XrmEngine engine, String organization, WebApiExchange exchange, String base) {
-        this.engine = engine;
-        this.organization = organization;
-        this.exchange = exchange;
+    ActionOperations(OrganizationMetadata metadata, WebApiRequest request, String base) {
+        this.metadata = metadata;
+        this.request = request;
         this.base = base;
     }
 
@@ -59,46 +56,38 @@ final class ActionOperations {
         return ActionRequests.isUnbound(p) || BOUND.matcher(path).matches();
     }
 
-    void invoke(String path) throws IOException {
-        if (!exchange.method().equals("POST")) {
-            throw new FaultException(ErrorCodes.NotSupported, "The HTTP method '" + exchange.method() + "' is not allowed on the action '"
+    Operation plan(String path) {
+        if (!request.method().equals("POST")) {
+            throw new FaultException(ErrorCodes.NotSupported, "The HTTP method '" + request.method() + "' is not allowed on the action '"
                     + path + "': actions are invoked with POST.");
         }
-        OrganizationMetadata metadata = engine.deployment().organization(organization).metadata();
         ActionRequests requests = new ActionRequests(metadata);
         JsonNode body = body();
         Matcher bound = BOUND.matcher(path);
-        OrganizationRequest request;
+        OrganizationRequest action;
         if (bound.matches()) {
             EntityMetadata set = metadata.entityBySetName(bound.group(1));
             if (set == null) throw ResourcePath.notFound(bound.group(1));
-            request = requests.bound(set, bound.group(2), body);
+            action = requests.bound(set, bound.group(2), body);
         } else {
-            request = requests.unbound(path.endsWith("/") ? path.substring(0, path.length() - 1) : path, body);
+            action = requests.unbound(path.endsWith("/") ? path.substring(0, path.length() - 1) : path, body);
         }
-        if (prefersAsync() && BACKGROUND.contains(request.requestName())) {
-            background(request);
-            return;
+        if (prefersAsync() && BACKGROUND.contains(action.requestName())) {
+            return Operation.of(new ExecuteAsyncRequest(action), r -> background(((ExecuteAsyncResponse) r).asyncJobId()));
         }
-        answer(execute(request));
+        return Operation.of(action, this::answer);
     }
 
-    /** Queues the request as a system job and answers where its status can be read, as a background operation. */
-    private void background(OrganizationRequest request) {
-        UUID id = ((ExecuteAsyncResponse) execute(new ExecuteAsyncRequest(request))).asyncJobId();
+    /** The action queued as a system job: 202 and where its status can be read, as a background operation. */
+    private WebApiResponse background(UUID id) {
         String serverUrl = base.substring(0, base.indexOf("api/data/"));
-        exchange.setHeader("Location", serverUrl + "api/backgroundoperation/" + id);
-        exchange.setHeader("x-ms-dyn-backgroundoperationid", id.toString());
-        exchange.setHeader("Preference-Applied", "respond-async");
-        exchange.empty(202);
+        return WebApiResponse.empty(202).header("Location", serverUrl + "api/backgroundoperation/" + id)
+                .header("x-ms-dyn-backgroundoperationid", id.toString()).header("Preference-Applied", "respond-async");
     }
 
     /** 204 for a response without properties; otherwise 200 with them, named as the platform's response type. */
-    private void answer(OrganizationResponse response) {
-        if (response.results().isEmpty()) {
-            exchange.empty(204);
-            return;
-        }
+    private WebApiResponse answer(OrganizationResponse response) {
+        if (response.results().isEmpty()) return WebApiResponse.empty(204);
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("@odata.context", base + "$metadata#Microsoft.Dynamics.CRM." + response.responseName() + "Response");
         if (response instanceof CreateMultipleResponse c) {
@@ -115,20 +104,16 @@ final class ActionOperations {
                 }
             }
         }
-        exchange.json(200, o.toString());
-    }
-
-    private OrganizationResponse execute(OrganizationRequest request) {
-        return engine.execute(organization, exchange.bearerToken(), exchange.callerId(), request);
+        return WebApiResponse.json(200, o.toString());
     }
 
     private boolean prefersAsync() {
-        String prefer = exchange.header("Prefer");
+        String prefer = request.header("Prefer");
         return prefer != null && prefer.toLowerCase(Locale.ROOT).contains("respond-async");
     }
 
-    private JsonNode body() throws IOException {
-        byte[] bytes = exchange.body(engine.settings().maxRequestBytes());
+    private JsonNode body() {
+        byte[] bytes = request.body();
         if (bytes.length == 0) return JsonNodeFactory.instance.objectNode();
         JsonNode node = JSON.readTree(bytes);
         if (!node.isObject()) throw new FaultException(ErrorCodes.InvalidArgument, "The body of an action must be a JSON object of its parameters.");

@@ -45,19 +45,19 @@ public final class BackgroundOperationEndpoint extends Handler.Abstract {
         try {
             engine.authenticator().principal(exchange.bearerToken());
             UUID id = id(m.group(2));
-            switch (exchange.method()) {
+            switch (request.getMethod()) {
                 case "GET" -> { }
                 case "DELETE" -> cancel(m.group(1), exchange, id);
-                default -> throw new FaultException(ErrorCodes.NotSupported, "The HTTP method '" + exchange.method()
+                default -> throw new FaultException(ErrorCodes.NotSupported, "The HTTP method '" + request.getMethod()
                         + "' is not allowed on a background operation: read its status with GET, cancel it with DELETE.");
             }
-            exchange.json(200, status(m.group(1), exchange, id).toString());
+            exchange.write(WebApiResponse.json(200, status(m.group(1), exchange, id).toString()));
         } catch (FaultException e) {
-            WebApiEndpoint.fault(exchange, e.fault());
+            exchange.write(WebApiFaults.answer(e.fault()));
         } catch (RuntimeException e) {
             UUID reference = UUID.randomUUID();
             LOG.error("Unexpected failure, reference {}", reference, e);
-            WebApiEndpoint.fault(exchange, new OrganizationServiceFault(ErrorCodes.UnExpected, "An unexpected error occurred. Reference: " + reference));
+            exchange.write(WebApiFaults.answer(new OrganizationServiceFault(ErrorCodes.UnExpected, "An unexpected error occurred. Reference: " + reference)));
         }
         return true;
     }

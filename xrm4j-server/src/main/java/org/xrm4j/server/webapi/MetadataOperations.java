@@ -26,25 +26,30 @@ final class MetadataOperations {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final OrganizationMetadata metadata;
-    private final WebApiExchange exchange;
+    private final WebApiRequest request;
     private final String base;
 
-    MetadataOperations(OrganizationMetadata metadata, WebApiExchange exchange, String base) {
+    MetadataOperations(OrganizationMetadata metadata, WebApiRequest request, String base) {
         this.metadata = metadata;
-        this.exchange = exchange;
+        this.request = request;
         this.base = base;
     }
 
-    void read(MetadataPath path) {
-        MetadataQuery q = MetadataQuery.parse(exchange.rawQuery());
-        switch (path.set()) {
+    /**
+     * The read as an operation without engine requests: its answer is made now, from the snapshot this request
+     * started with (inside a {@code $batch}, the metadata as it was when the batch was planned).
+     */
+    Operation plan(MetadataPath path) {
+        MetadataQuery q = MetadataQuery.parse(request.rawQuery());
+        WebApiResponse answer = switch (path.set()) {
             case "EntityDefinitions" -> readEntities(path, q);
             case "RelationshipDefinitions" -> readRelationships(path, q);
             default -> readOptionSets(path, q);
-        }
+        };
+        return new Operation(List.of(), responses -> answer, null);
     }
 
-    private void readEntities(MetadataPath path, MetadataQuery q) {
+    private WebApiResponse readEntities(MetadataPath path, MetadataQuery q) {
         if (path.key() == null) {
             if (path.navigation() != null || path.cast() != null) throw ResourcePath.notFound(path.navigation() != null ? path.navigation() : path.cast());
             List<ObjectNode> all = new ArrayList<>();
@@ -52,31 +57,31 @@ final class MetadataOperations {
                 ObjectNode o = entity(e, q);
                 if (q.matches(o)) all.add(q.project(o));
             }
-            collection("EntityDefinitions" + q.contextSelection(), all);
-            return;
+            return collection("EntityDefinitions" + q.contextSelection(), all);
         }
         EntityMetadata e = entity(metadata, path.key());
         if (path.navigation() == null) {
             if (path.cast() != null) throw ResourcePath.notFound(MetadataJson.NS + path.cast());
-            single("EntityDefinitions" + q.contextSelection() + "/$entity", q.project(entity(e, q)));
-            return;
+            return single("EntityDefinitions" + q.contextSelection() + "/$entity", q.project(entity(e, q)));
         }
         String context = "EntityDefinitions(" + MetadataIds.entity(e.logicalName()) + ")/" + path.navigation()
                 + (path.cast() == null ? "" : "/" + MetadataJson.NS + path.cast());
         switch (path.navigation()) {
             case "Attributes" -> {
                 if (path.navigationKey() == null) {
-                    collection(context, attributes(e, path.cast(), q));
+                    return collection(context, attributes(e, path.cast(), q));
                 } else {
                     AttributeMetadata a = attribute(e, path.navigationKey());
                     if (path.cast() != null && !MetadataJson.typeName(a.type()).equals(path.cast())) {
                         throw new FaultException(ErrorCodes.ObjectDoesNotExist, "The column " + a.logicalName() + " of " + e.logicalName()
                                 + " is a " + MetadataJson.typeName(a.type()) + ", not a " + path.cast() + ".");
                     }
-                    single(context + "/$entity", q.project(MetadataJson.attribute(e, a, optionSets(q))));
+                    return single(context + "/$entity", q.project(MetadataJson.attribute(e, a, optionSets(q))));
                 }
             }
-            case "Keys" -> collection(context, List.of());
+            case "Keys" -> {
+                return collection(context, List.of());
+            }
             default -> {
                 if (path.navigationKey() != null) throw ResourcePath.notFound(path.navigation() + "(" + path.navigationKey() + ")");
                 List<ObjectNode> rows = new ArrayList<>();
@@ -84,7 +89,7 @@ final class MetadataOperations {
                     ObjectNode o = MetadataJson.relationship(r);
                     if (q.matches(o)) rows.add(q.project(o));
                 }
-                collection(context, rows);
+                return collection(context, rows);
             }
         }
     }
@@ -147,7 +152,7 @@ final class MetadataOperations {
         return rows;
     }
 
-    private void readRelationships(MetadataPath path, MetadataQuery q) {
+    private WebApiResponse readRelationships(MetadataPath path, MetadataQuery q) {
         if (path.navigation() != null) throw ResourcePath.notFound(path.navigation());
         String type = path.cast();
         if (type != null && !type.equals("OneToManyRelationshipMetadata") && !type.equals("ManyToManyRelationshipMetadata")) {
@@ -159,8 +164,7 @@ final class MetadataOperations {
             if (type != null && !o.get("@odata.type").asString().endsWith(type)) continue;
             if (path.key() != null) {
                 if (path.key().matches(MetadataIds.relationship(r.schemaName()), r.schemaName())) {
-                    single("RelationshipDefinitions" + q.contextSelection() + "/$entity", q.project(o));
-                    return;
+                    return single("RelationshipDefinitions" + q.contextSelection() + "/$entity", q.project(o));
                 }
             } else if (q.matches(o)) {
                 rows.add(q.project(o));
@@ -169,11 +173,11 @@ final class MetadataOperations {
         if (path.key() != null) {
             throw new FaultException(ErrorCodes.ObjectDoesNotExist, "Could not find a relationship with the key " + path.key() + ".");
         }
-        collection("RelationshipDefinitions" + q.contextSelection(), rows);
+        return collection("RelationshipDefinitions" + q.contextSelection(), rows);
     }
 
     /** The shared option sets: those several columns name, from a solution's global option sets. */
-    private void readOptionSets(MetadataPath path, MetadataQuery q) {
+    private WebApiResponse readOptionSets(MetadataPath path, MetadataQuery q) {
         if (path.navigation() != null) throw ResourcePath.notFound(path.navigation());
         Map<String, ObjectNode> sets = new LinkedHashMap<>();
         for (EntityMetadata e : metadata.entities()) {
@@ -184,15 +188,14 @@ final class MetadataOperations {
         if (path.key() != null) {
             for (Map.Entry<String, ObjectNode> s : sets.entrySet()) {
                 if (path.key().matches(MetadataIds.optionSet(s.getKey()), s.getKey())) {
-                    single("GlobalOptionSetDefinitions" + q.contextSelection() + "/$entity", q.project(s.getValue()));
-                    return;
+                    return single("GlobalOptionSetDefinitions" + q.contextSelection() + "/$entity", q.project(s.getValue()));
                 }
             }
             throw new FaultException(ErrorCodes.ObjectDoesNotExist, "Could not find an option set with the key " + path.key() + ".");
         }
         List<ObjectNode> rows = new ArrayList<>();
         for (ObjectNode o : sets.values()) if (q.matches(o)) rows.add(q.project(o));
-        collection("GlobalOptionSetDefinitions" + q.contextSelection(), rows);
+        return collection("GlobalOptionSetDefinitions" + q.contextSelection(), rows);
     }
 
     /** The table a key names, or ObjectDoesNotExist. */
@@ -211,18 +214,18 @@ final class MetadataOperations {
     }
 
     /** A collection of definitions, already filtered and projected. */
-    private void collection(String context, List<ObjectNode> rows) {
+    private WebApiResponse collection(String context, List<ObjectNode> rows) {
         ObjectNode o = NODES.objectNode();
         o.put("@odata.context", base + "$metadata#" + context);
         ArrayNode value = o.putArray("value");
         rows.forEach(value::add);
-        exchange.json(200, o.toString());
+        return WebApiResponse.json(200, o.toString());
     }
 
-    private void single(String context, ObjectNode row) {
+    private WebApiResponse single(String context, ObjectNode row) {
         ObjectNode o = NODES.objectNode();
         o.put("@odata.context", base + "$metadata#" + context);
         o.setAll(row);
-        exchange.json(200, o.toString());
+        return WebApiResponse.json(200, o.toString());
     }
 }

@@ -1,21 +1,17 @@
 package org.xrm4j.server.webapi;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.xrm4j.sdk.Entity;
 import org.xrm4j.sdk.EntityCollection;
 import org.xrm4j.sdk.ErrorCodes;
 import org.xrm4j.sdk.FaultException;
-import org.xrm4j.sdk.OrganizationRequest;
-import org.xrm4j.sdk.OrganizationResponse;
 import org.xrm4j.sdk.messages.CreateAttributeRequest;
 import org.xrm4j.sdk.messages.CreateAttributeResponse;
 import org.xrm4j.sdk.messages.CreateEntityRequest;
 import org.xrm4j.sdk.messages.CreateEntityResponse;
 import org.xrm4j.sdk.messages.UpdateAttributeRequest;
 import org.xrm4j.sdk.messages.UpdateEntityRequest;
-import org.xrm4j.server.XrmEngine;
 import org.xrm4j.server.metadata.AttributeMetadata;
 import org.xrm4j.server.metadata.EntityMetadata;
 import org.xrm4j.server.metadata.MetadataIds;
@@ -28,27 +24,23 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code POST EntityDefinitions} is CreateEntity (its {@code Attributes} must hold the primary name column, marked
  * {@code IsPrimaryName}; further columns come along in the same unit of work), {@code POST …/Attributes} is
  * CreateAttribute, and {@code PUT} of a table or column (with {@code If-Match: *}, as clients send it) is
- * UpdateEntity or UpdateAttribute. The JSON's EntityMetadata/AttributeMetadata properties become the
+ * UpdateEntity or UpdateAttribute, planned here and run by the caller. The JSON's EntityMetadata/AttributeMetadata properties become the
  * {@code entitymetadata}/{@code attributemetadata} Entities those messages take.
  */
 final class MetadataWrites {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final XrmEngine engine;
-    private final String organization;
     private final OrganizationMetadata metadata;
-    private final WebApiExchange exchange;
+    private final WebApiRequest request;
     private final String base;
 
-    MetadataWrites(XrmEngine engine, String organization, WebApiExchange exchange, String base) {
-        this.engine = engine;
-        this.organization = organization;
-        this.metadata = engine.deployment().organization(organization).metadata();
-        this.exchange = exchange;
+    MetadataWrites(OrganizationMetadata metadata, WebApiRequest request, String base) {
+        this.metadata = metadata;
+        this.request = request;
         this.base = base;
     }
 
-    void create(MetadataPath path) throws IOException {
+    Operation create(MetadataPath path) {
         if (!path.set().equals("EntityDefinitions") || path.navigationKey() != null || path.cast() != null
                 || (path.key() == null) != (path.navigation() == null)
                 || (path.navigation() != null && !path.navigation().equals("Attributes"))) {
@@ -56,38 +48,34 @@ final class MetadataWrites {
         }
         JsonNode body = body();
         if (path.key() == null) {
-            CreateEntityResponse r = (CreateEntityResponse) execute(createEntity(body));
-            exchange.setHeader("OData-EntityId", base + "EntityDefinitions(" + r.entityId() + ")");
-        } else {
-            EntityMetadata e = MetadataOperations.entity(metadata, path.key());
-            Entity attribute = attribute(body);
-            CreateAttributeResponse r = (CreateAttributeResponse) execute(new CreateAttributeRequest().entityName(e.logicalName()).attribute(attribute));
-            exchange.setHeader("OData-EntityId", base + "EntityDefinitions(" + MetadataIds.entity(e.logicalName()) + ")/Attributes(" + r.attributeId() + ")");
+            return Operation.of(createEntity(body), r -> WebApiResponse.empty(204)
+                    .header("OData-EntityId", base + "EntityDefinitions(" + ((CreateEntityResponse) r).entityId() + ")"));
         }
-        exchange.empty(204);
+        EntityMetadata e = MetadataOperations.entity(metadata, path.key());
+        return Operation.of(new CreateAttributeRequest().entityName(e.logicalName()).attribute(attribute(body)),
+                r -> WebApiResponse.empty(204).header("OData-EntityId", base + "EntityDefinitions(" + MetadataIds.entity(e.logicalName())
+                        + ")/Attributes(" + ((CreateAttributeResponse) r).attributeId() + ")"));
     }
 
-    void update(MetadataPath path) throws IOException {
+    Operation update(MetadataPath path) {
         if (!path.set().equals("EntityDefinitions") || path.key() == null
                 || (path.navigation() != null && (!path.navigation().equals("Attributes") || path.navigationKey() == null))) {
             throw notAllowed("PUT");
         }
         JsonNode body = body();
         EntityMetadata e = MetadataOperations.entity(metadata, path.key());
-        boolean merge = "true".equalsIgnoreCase(exchange.header("MSCRM.MergeLabels"));
+        boolean merge = "true".equalsIgnoreCase(request.header("MSCRM.MergeLabels"));
         if (path.navigation() == null) {
             Entity d = new Entity("entitymetadata").set("LogicalName", e.logicalName());
             labels(body, d, "DisplayName", "DisplayCollectionName", "Description");
-            execute(new UpdateEntityRequest().entity(d).mergeLabels(merge));
-        } else {
-            AttributeMetadata a = MetadataOperations.attribute(e, path.navigationKey());
-            Entity d = attribute(body).set("LogicalName", a.logicalName());
-            // A client PUTs the definition it read back: only what it says itself counts, not the type its @odata.type implies.
-            d.attributes().remove("SchemaName");
-            if (!body.has("AttributeType")) d.attributes().remove("AttributeType");
-            execute(new UpdateAttributeRequest().entityName(e.logicalName()).attribute(d).mergeLabels(merge));
+            return Operation.of(new UpdateEntityRequest().entity(d).mergeLabels(merge), r -> WebApiResponse.empty(204));
         }
-        exchange.empty(204);
+        AttributeMetadata a = MetadataOperations.attribute(e, path.navigationKey());
+        Entity d = attribute(body).set("LogicalName", a.logicalName());
+        // A client PUTs the definition it read back: only what it says itself counts, not the type its @odata.type implies.
+        d.attributes().remove("SchemaName");
+        if (!body.has("AttributeType")) d.attributes().remove("AttributeType");
+        return Operation.of(new UpdateAttributeRequest().entityName(e.logicalName()).attribute(d).mergeLabels(merge), r -> WebApiResponse.empty(204));
     }
 
     private CreateEntityRequest createEntity(JsonNode body) {
@@ -165,17 +153,13 @@ final class MetadataWrites {
         }
     }
 
-    private OrganizationResponse execute(OrganizationRequest request) {
-        return engine.execute(organization, exchange.bearerToken(), exchange.callerId(), request);
-    }
-
     private FaultException notAllowed(String method) {
         return new FaultException(ErrorCodes.NotSupported, "The HTTP method '" + method + "' is not allowed on this metadata resource:"
                 + " POST EntityDefinitions or EntityDefinitions(<key>)/Attributes creates, PUT EntityDefinitions(<key>)[/Attributes(<key>)] updates.");
     }
 
-    private JsonNode body() throws IOException {
-        byte[] bytes = exchange.body(engine.settings().maxRequestBytes());
+    private JsonNode body() {
+        byte[] bytes = request.body();
         if (bytes.length == 0) throw new FaultException(ErrorCodes.InvalidArgument, "The request body is empty.");
         JsonNode node = JSON.readTree(bytes);
         if (!node.isObject()) throw new FaultException(ErrorCodes.InvalidArgument, "The request body must be a JSON object.");

@@ -1,6 +1,6 @@
 package org.xrm4j.server.webapi;
 
-import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -24,6 +24,7 @@ import org.xrm4j.sdk.query.ColumnSet;
 import org.xrm4j.sdk.query.PagingInfo;
 import org.xrm4j.sdk.query.QueryExpression;
 import org.xrm4j.server.XrmEngine;
+import org.xrm4j.server.engine.Ids;
 import org.xrm4j.server.metadata.EntityMetadata;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,9 +33,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The Web API's record operations, each one typed SDK request to the engine: POST creates, GET retrieves or queries,
- * PATCH updates ({@code If-Match: *}), creates ({@code If-None-Match: *}) or upserts (neither), DELETE deletes.
- * Here only the HTTP forms are decided (status, headers, JSON shape); the engine holds every rule.
+ * The Web API's record operations, each planned as typed SDK requests for the engine: POST creates, GET retrieves or
+ * queries, PATCH updates ({@code If-Match: *}), creates ({@code If-None-Match: *}) or upserts (neither), DELETE
+ * deletes. Here only the HTTP forms are decided (status, headers, JSON shape); the engine holds every rule. Nothing
+ * runs here: an {@link Operation} says what to run and how to answer, so that a request alone and a part of a
+ * {@code $batch} are served by the same code.
  */
 final class RecordOperations {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,126 +45,133 @@ final class RecordOperations {
 
     private final XrmEngine engine;
     private final String organization;
-    private final WebApiExchange exchange;
+    private final WebApiRequest request;
     private final String base;
 
-    RecordOperations(XrmEngine engine, String organization, WebApiExchange exchange, String base) {
+    RecordOperations(XrmEngine engine, String organization, WebApiRequest request, String base) {
         this.engine = engine;
         this.organization = organization;
-        this.exchange = exchange;
+        this.request = request;
         this.base = base;
     }
 
     String organization() { return organization; }
 
-    private OrganizationResponse execute(OrganizationRequest request) {
-        return engine.execute(organization, exchange.bearerToken(), exchange.callerId(), request);
+    Operation whoAmI() {
+        return Operation.of(new WhoAmIRequest(), r -> {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("@odata.context", base + "$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse");
+            o.put("BusinessUnitId", String.valueOf(r.get("BusinessUnitId")));
+            o.put("UserId", String.valueOf(r.get("UserId")));
+            o.put("OrganizationId", String.valueOf(r.get("OrganizationId")));
+            return WebApiResponse.json(200, o.toString());
+        });
     }
 
-    void whoAmI() {
-        OrganizationResponse r = execute(new WhoAmIRequest());
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("@odata.context", base + "$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse");
-        o.put("BusinessUnitId", String.valueOf(r.get("BusinessUnitId")));
-        o.put("UserId", String.valueOf(r.get("UserId")));
-        o.put("OrganizationId", String.valueOf(r.get("OrganizationId")));
-        exchange.json(200, o.toString());
-    }
-
-    void create(EntityMetadata e) throws IOException {
+    /**
+     * The new record's id is chosen here when the body names none, so that the address is known before the engine
+     * runs: a read-back and a change set's {@code $n} reference both need it.
+     */
+    Operation create(EntityMetadata e) {
         checkSelection(e);
         Entity record = reader(e).read(body(), null);
-        UUID id = (UUID) execute(new CreateRequest(record)).get("id");
-        written(e, id, 201);
+        if (record.id() == null) record.id(Ids.next());
+        return written(e, record.id(), new CreateRequest(record), 201);
     }
 
-    void retrieve(EntityMetadata e, UUID id) {
-        QueryOptions options = QueryOptions.parse(exchange.rawQuery());
-        Entity record = read(e, id, options.select());
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("@odata.context", context(e, options.select()) + "/$entity");
-        o.setAll(RecordRenderer.render(e, record, RecordRenderer.columns(e, options.select())));
-        exchange.json(200, o.toString());
+    Operation retrieve(EntityMetadata e, UUID id) {
+        QueryOptions options = QueryOptions.parse(request.rawQuery());
+        return Operation.of(retrieveRequest(e, id, options.select()), r -> representation(e, (Entity) r.get("Entity"), options, 200));
     }
 
-    void query(EntityMetadata e) {
-        QueryOptions options = QueryOptions.parse(exchange.rawQuery());
+    Operation query(EntityMetadata e) {
+        QueryOptions options = QueryOptions.parse(request.rawQuery());
         Integer pageSize = maxPageSize();
         QueryExpression q = QueryTranslator.translate(e, options, pageSize);
-        EntityCollection rows = (EntityCollection) execute(new RetrieveMultipleRequest(q)).get("EntityCollection");
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("@odata.context", context(e, options.select()));
-        ArrayNode value = o.putArray("value");
-        List<String> columns = RecordRenderer.columns(e, options.select());
-        for (Entity row : rows.entities()) value.add(RecordRenderer.render(e, row, columns));
-        if (options.count()) o.put("@odata.count", q.pageInfo() != null ? rows.totalRecordCount() : rows.entities().size());
-        if (pageSize != null) exchange.setHeader("Preference-Applied", "odata.maxpagesize=" + pageSize);
-        if (q.pageInfo() != null && rows.moreRecords()) {
-            o.put("@odata.nextLink", nextLink(e, new SkipToken(q.pageInfo().pageNumber() + 1, rows.pagingCookie())));
-        }
-        exchange.json(200, o.toString());
+        return Operation.of(new RetrieveMultipleRequest(q), r -> {
+            EntityCollection rows = (EntityCollection) r.get("EntityCollection");
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("@odata.context", context(e, options.select()));
+            ArrayNode value = o.putArray("value");
+            List<String> columns = RecordRenderer.columns(e, options.select());
+            for (Entity row : rows.entities()) value.add(RecordRenderer.render(e, row, columns));
+            if (options.count()) o.put("@odata.count", q.pageInfo() != null ? rows.totalRecordCount() : rows.entities().size());
+            if (q.pageInfo() != null && rows.moreRecords()) {
+                o.put("@odata.nextLink", nextLink(e, new SkipToken(q.pageInfo().pageNumber() + 1, rows.pagingCookie())));
+            }
+            WebApiResponse answer = WebApiResponse.json(200, o.toString());
+            if (pageSize != null) answer.header("Preference-Applied", "odata.maxpagesize=" + pageSize);
+            return answer;
+        });
     }
 
     /** {@code /{set}/$count}: the number of rows (at most 5000, as in Dataverse) as plain text after a byte-order mark. */
-    void count(EntityMetadata e) {
+    Operation count(EntityMetadata e) {
         QueryExpression q = new QueryExpression(e.logicalName()).columnSet(new ColumnSet(e.primaryIdAttribute()))
                 .pageInfo(new PagingInfo(1, 1, null, true));
-        EntityCollection rows = (EntityCollection) execute(new RetrieveMultipleRequest(q)).get("EntityCollection");
-        exchange.text(200, "\uFEFF" + rows.totalRecordCount());
+        return Operation.of(new RetrieveMultipleRequest(q),
+                r -> WebApiResponse.text(200, "\uFEFF" + ((EntityCollection) r.get("EntityCollection")).totalRecordCount()));
     }
 
-    void update(EntityMetadata e, UUID id) throws IOException {
+    Operation update(EntityMetadata e, UUID id) {
         checkSelection(e);
         Entity record = reader(e).read(body(), id);
-        String ifMatch = exchange.header("If-Match");
-        String ifNoneMatch = exchange.header("If-None-Match");
+        String ifMatch = request.header("If-Match");
+        String ifNoneMatch = request.header("If-None-Match");
         if (ifMatch != null && !ifMatch.trim().equals("*")) {
             throw new FaultException(ErrorCodes.NotImplemented, "Optimistic concurrency with If-Match: " + ifMatch + " is not supported yet.");
         }
+        OrganizationRequest write;
         if (ifMatch != null) {
-            execute(new UpdateRequest(record));
+            write = new UpdateRequest(record);
         } else if (ifNoneMatch != null && ifNoneMatch.trim().equals("*")) {
-            execute(new CreateRequest(record));
+            write = new CreateRequest(record);
         } else {
-            execute(new UpsertRequest(record));
+            write = new UpsertRequest(record);
         }
-        written(e, id, 200);
+        return written(e, id, write, 200);
     }
 
-    void delete(EntityMetadata e, UUID id) {
-        String ifMatch = exchange.header("If-Match");
+    Operation delete(EntityMetadata e, UUID id) {
+        String ifMatch = request.header("If-Match");
         if (ifMatch != null && !ifMatch.trim().equals("*")) {
             throw new FaultException(ErrorCodes.NotImplemented, "Optimistic concurrency with If-Match: " + ifMatch + " is not supported yet.");
         }
-        execute(new DeleteRequest(new EntityReference(e.logicalName(), id)));
-        exchange.empty(204);
+        Operation delete = Operation.of(new DeleteRequest(new EntityReference(e.logicalName(), id)), r -> WebApiResponse.empty(204));
+        return new Operation(delete.requests(), delete.answer(), address(e, id));
     }
 
-    /** After a write: the record with {@code Prefer: return=representation}, otherwise 204 and its address. */
-    private void written(EntityMetadata e, UUID id, int representationStatus) {
-        String address = base + e.entitySetName() + "(" + id + ")";
-        exchange.setHeader("OData-EntityId", address);
+    /**
+     * A write, answered with the record when {@code Prefer: return=representation} asks for it (a Retrieve after
+     * the write), otherwise 204 and its address.
+     */
+    private Operation written(EntityMetadata e, UUID id, OrganizationRequest write, int representationStatus) {
+        String address = base + address(e, id);
         if (!prefers("return=representation")) {
-            exchange.empty(204);
-            return;
+            return new Operation(List.of(write), r -> WebApiResponse.empty(204).header("OData-EntityId", address), address(e, id));
         }
-        QueryOptions options = QueryOptions.parse(exchange.rawQuery());
-        Entity record = read(e, id, options.select());
+        QueryOptions options = QueryOptions.parse(request.rawQuery());
+        List<OrganizationRequest> requests = new ArrayList<>(List.of(write, retrieveRequest(e, id, options.select())));
+        return new Operation(requests, r -> representation(e, (Entity) r.get(1).get("Entity"), options, representationStatus)
+                .header("OData-EntityId", address).header("Preference-Applied", "return=representation"), address(e, id));
+    }
+
+    private WebApiResponse representation(EntityMetadata e, Entity record, QueryOptions options, int status) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("@odata.context", context(e, options.select()) + "/$entity");
         o.setAll(RecordRenderer.render(e, record, RecordRenderer.columns(e, options.select())));
-        exchange.setHeader("Preference-Applied", "return=representation");
-        exchange.json(representationStatus, o.toString());
+        return WebApiResponse.json(status, o.toString());
     }
+
+    private static String address(EntityMetadata e, UUID id) { return e.entitySetName() + "(" + id + ")"; }
 
     /** A selection that names an unknown column is refused before the write, not after it has happened. */
     private void checkSelection(EntityMetadata e) {
-        QueryTranslator.columnSet(e, QueryOptions.parse(exchange.rawQuery()).select());
+        QueryTranslator.columnSet(e, QueryOptions.parse(request.rawQuery()).select());
     }
 
-    private Entity read(EntityMetadata e, UUID id, List<String> select) {
-        RetrieveRequest r = new RetrieveRequest(new EntityReference(e.logicalName(), id), QueryTranslator.columnSet(e, select));
-        return (Entity) execute(r).get("Entity");
+    private static RetrieveRequest retrieveRequest(EntityMetadata e, UUID id, List<String> select) {
+        return new RetrieveRequest(new EntityReference(e.logicalName(), id), QueryTranslator.columnSet(e, select));
     }
 
     private String context(EntityMetadata e, List<String> select) {
@@ -175,7 +185,7 @@ final class RecordOperations {
     /** The same query with the next page's token, absolute, so that the client can follow it as it is. */
     private String nextLink(EntityMetadata e, SkipToken token) {
         StringBuilder query = new StringBuilder();
-        for (String pair : exchange.rawQuery().split("&")) {
+        for (String pair : request.rawQuery().split("&")) {
             if (pair.isEmpty() || pair.startsWith("$skiptoken=") || pair.startsWith("%24skiptoken=")) continue;
             query.append(query.isEmpty() ? "" : "&").append(pair);
         }
@@ -184,7 +194,7 @@ final class RecordOperations {
     }
 
     private Integer maxPageSize() {
-        String prefer = exchange.header("Prefer");
+        String prefer = request.header("Prefer");
         if (prefer == null) return null;
         Matcher m = MAX_PAGE_SIZE.matcher(prefer);
         if (!m.find()) return null;
@@ -193,7 +203,7 @@ final class RecordOperations {
     }
 
     private boolean prefers(String preference) {
-        String prefer = exchange.header("Prefer");
+        String prefer = request.header("Prefer");
         return prefer != null && prefer.toLowerCase(Locale.ROOT).contains(preference);
     }
 
@@ -201,8 +211,8 @@ final class RecordOperations {
         return new RecordReader(engine.deployment().organization(organization).metadata(), e);
     }
 
-    private JsonNode body() throws IOException {
-        byte[] bytes = exchange.body(engine.settings().maxRequestBytes());
+    private JsonNode body() {
+        byte[] bytes = request.body();
         if (bytes.length == 0) throw new FaultException(ErrorCodes.InvalidArgument, "The request body is empty.");
         return JSON.readTree(bytes);
     }

@@ -9,25 +9,22 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xrm4j.sdk.ErrorCode;
 import org.xrm4j.sdk.ErrorCodes;
 import org.xrm4j.sdk.FaultException;
 import org.xrm4j.sdk.OrganizationServiceFault;
 import org.xrm4j.server.XrmEngine;
-import org.xrm4j.server.metadata.EntityMetadata;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The Dataverse Web API (OData v4) under {@code [/{org}]/api/data/v9.0|v9.1|v9.2/}: resolves the path, authenticates
- * the bearer token, and hands the request to {@link RecordOperations}, which speaks to the engine with the same typed
- * requests as the SDK protocol. Every failure is answered in the Web API's error form
- * {@code {"error":{"code":"0x...","message":"..."}}} with the HTTP status of the fault's catalogue entry.
+ * the bearer token, and hands the request to {@link OperationRouter} (or a {@code $batch} to {@link BatchRequests}),
+ * whose operations speak to the engine with the same typed requests as the SDK protocol. Every failure is answered in
+ * the Web API's error form {@code {"error":{"code":"0x...","message":"..."}}} with the HTTP status of the fault's catalogue entry.
  */
 public final class WebApiEndpoint extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(WebApiEndpoint.class);
-    private static final Pattern PATH = Pattern.compile("^(?:/([A-Za-z][A-Za-z0-9]{0,29}))?/api/data/(v9\\.[012])/(.*)$");
+    /** The Web API's URLs: an optional organization, the version, and the path below it. */
+    static final Pattern PATH = Pattern.compile("^(?:/([A-Za-z][A-Za-z0-9]{0,29}))?/api/data/(v9\\.[012])/(.*)$");
 
     private final XrmEngine engine;
 
@@ -39,70 +36,27 @@ public final class WebApiEndpoint extends Handler.Abstract {
         WebApiExchange exchange = new WebApiExchange(request, response, callback);
         try {
             // Authentication comes first: an anonymous caller learns nothing about the organization's tables.
-            engine.authenticator().principal(exchange.bearerToken());
+            String token = exchange.bearerToken();
+            engine.authenticator().principal(token);
             String org = m.group(1);
             String base = exchange.origin() + (org == null ? "" : "/" + org) + "/api/data/" + m.group(2) + "/";
-            if (!OperationRoutes.route(engine, org, exchange, base, m.group(3))) {
-                dispatch(exchange, new RecordOperations(engine, org, exchange, base), ResourcePath.parse(m.group(3)));
+            OperationRouter router = new OperationRouter(engine, org, base);
+            WebApiRequest r = exchange.read(m.group(3), engine.settings().maxRequestBytes());
+            if (BatchRequests.isBatch(r)) {
+                exchange.write(new BatchRequests(engine, router, token, exchange.callerId()).answer(r));
+            } else {
+                exchange.write(router.run(router.route(r), token, exchange.callerId()));
             }
         } catch (FaultException e) {
-            fault(exchange, e.fault());
+            exchange.write(WebApiFaults.answer(e.fault()));
         } catch (JacksonException e) {
-            fault(exchange, new OrganizationServiceFault(ErrorCodes.InvalidArgument, "The request body is not valid JSON: " + e.getOriginalMessage()));
+            exchange.write(WebApiFaults.answer(WebApiFaults.of(e)));
         } catch (RuntimeException | java.io.IOException e) {
             UUID reference = UUID.randomUUID();
             LOG.error("Unexpected failure, reference {}", reference, e);
-            fault(exchange, new OrganizationServiceFault(ErrorCodes.UnExpected, "An unexpected error occurred. Reference: " + reference));
+            exchange.write(WebApiFaults.answer(new OrganizationServiceFault(ErrorCodes.UnExpected,
+                    "An unexpected error occurred. Reference: " + reference)));
         }
         return true;
-    }
-
-    private void dispatch(WebApiExchange exchange, RecordOperations ops, ResourcePath path) throws java.io.IOException {
-        String method = exchange.method();
-        if (path.function() != null) {
-            if (!method.equals("GET")) throw notAllowed(method, path.function());
-            ops.whoAmI();
-            return;
-        }
-        EntityMetadata e = engine.deployment().organization(ops.organization()).metadata().entityBySetName(path.entitySet());
-        if (e == null) throw ResourcePath.notFound(path.entitySet());
-        if (path.count()) {
-            if (!method.equals("GET")) throw notAllowed(method, path.entitySet() + "/$count");
-            ops.count(e);
-            return;
-        }
-        if (!path.isRecord()) {
-            switch (method) {
-                case "GET" -> ops.query(e);
-                case "POST" -> ops.create(e);
-                default -> throw notAllowed(method, path.entitySet());
-            }
-            return;
-        }
-        switch (method) {
-            case "GET" -> ops.retrieve(e, path.id());
-            case "PATCH" -> ops.update(e, path.id());
-            case "DELETE" -> ops.delete(e, path.id());
-            default -> throw notAllowed(method, path.entitySet());
-        }
-    }
-
-    private static FaultException notAllowed(String method, String resource) {
-        return new FaultException(ErrorCodes.NotSupported, "The HTTP method '" + method + "' is not allowed on '" + resource + "'.");
-    }
-
-    static void fault(WebApiExchange exchange, OrganizationServiceFault fault) {
-        ErrorCode code = fault.catalogued();
-        int status = code.httpStatus();
-        if (status == 429 || status == 503) {
-            Object retry = fault.errorDetails().get("Retry-After");
-            exchange.setHeader("Retry-After", retry == null ? "1" : retry.toString());
-        }
-        ObjectNode error = JsonNodeFactory.instance.objectNode();
-        ObjectNode body = error.putObject("error");
-        // The code the client sees is the fault's own, even when the catalogue does not list it.
-        body.put("code", String.format("0x%08X", fault.errorCode()));
-        body.put("message", fault.message());
-        exchange.json(status, error.toString());
     }
 }

@@ -14,11 +14,15 @@ import org.xrm4j.sdk.Entity;
 import org.xrm4j.sdk.EntityReference;
 import org.xrm4j.sdk.ExecuteMultipleResponseItem;
 import org.xrm4j.sdk.ExecuteMultipleSettings;
+import org.xrm4j.sdk.ExecuteTransactionFault;
+import org.xrm4j.sdk.FaultException;
 import org.xrm4j.sdk.OrganizationRequest;
 import org.xrm4j.sdk.messages.CreateRequest;
 import org.xrm4j.sdk.messages.CreateResponse;
 import org.xrm4j.sdk.messages.ExecuteMultipleRequest;
 import org.xrm4j.sdk.messages.ExecuteMultipleResponse;
+import org.xrm4j.sdk.messages.ExecuteTransactionRequest;
+import org.xrm4j.sdk.messages.ExecuteTransactionResponse;
 import org.xrm4j.sdk.messages.RetrieveMultipleRequest;
 import org.xrm4j.sdk.messages.RetrieveMultipleResponse;
 import org.xrm4j.sdk.query.ColumnSet;
@@ -30,6 +34,7 @@ import org.xrm4j.server.TestServers;
  * The bulk path of ExecuteMultiple (runs of Creates inserted together) must give exactly the outcomes of running the
  * requests one by one. Failures are injected at every position of a run, of both kinds: a value the server refuses
  * before SQL (too long a name) and a row the database refuses (a duplicate id, or a lookup to a missing record).
+ * ExecuteTransaction's bulk path is held to its own outcome: the fault names the failing request, nothing stays.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BulkPathContract {
@@ -107,6 +112,41 @@ abstract class BulkPathContract {
         ExecuteMultipleResponse r = (ExecuteMultipleResponse) execute(new ExecuteMultipleRequest(requests, new ExecuteMultipleSettings(true, false)));
         assertThat(r.responses()).extracting(ExecuteMultipleResponseItem::requestIndex).containsExactly(position);
         assertThat(names(prefix)).hasSize(size - 1).doesNotContain(prefix + String.format("%04d", position));
+    }
+
+    /** ExecuteTransaction's bulk path: any failing Create fails the whole transaction, named by its own index. */
+    @ParameterizedTest(name = "{0} failure in a transaction")
+    @CsvSource({"validation", "duplicate", "lookup"})
+    void aFailureInATransactionNamesItsIndexAndLeavesNothing(String kind) {
+        for (int position = 0; position < SIZE; position++) {
+            String prefix = "t" + kind.charAt(0) + position + "-";
+            List<OrganizationRequest> requests = new ArrayList<>();
+            for (int i = 0; i < SIZE; i++) {
+                String name = prefix + String.format("%02d", i);
+                requests.add(i == position ? failing(kind, name) : new CreateRequest(new Entity("account").set("name", name)));
+            }
+            int expected = position;
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> execute(new ExecuteTransactionRequest(requests, true)))
+                    .as("%s at %d", kind, position)
+                    .isInstanceOfSatisfying(FaultException.class, e -> assertThat(((ExecuteTransactionFault) e.fault())
+                            .faultedRequestIndex()).as("%s at %d", kind, expected).isEqualTo(expected));
+            assertThat(names(prefix)).as("%s at %d", kind, position).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "transaction of {0} Creates")
+    @CsvSource({"1", "1000"})
+    void aTransactionOfCreatesWritesThemAllWithTheirIds(int size) {
+        String prefix = "tok" + size + "-";
+        List<OrganizationRequest> requests = new ArrayList<>();
+        for (int i = 0; i < size; i++) requests.add(new CreateRequest(new Entity("account").set("name", prefix + String.format("%04d", i))));
+        ExecuteTransactionResponse r = (ExecuteTransactionResponse) execute(new ExecuteTransactionRequest(requests, true));
+        assertThat(r.responses()).hasSize(size).allSatisfy(c -> assertThat(((CreateResponse) c).id()).isNotNull());
+        assertThat(names(prefix)).hasSize(size);
+        UUID first = ((CreateResponse) r.responses().getFirst()).id();
+        Entity back = ((org.xrm4j.sdk.messages.RetrieveResponse) execute(new org.xrm4j.sdk.messages.RetrieveRequest(
+                new EntityReference("account", first), new ColumnSet("name")))).entity();
+        assertThat(back.get("name")).isEqualTo(prefix + "0000");
     }
 
     static List<Integer> range(int from, int to) {

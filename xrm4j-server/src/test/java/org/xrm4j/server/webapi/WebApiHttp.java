@@ -33,11 +33,20 @@ final class WebApiHttp {
 
     Reply delete(String url, String... headers) { return send("DELETE", url, null, headers); }
 
+    /** {@code POST $batch} with a multipart body of the given Content-Type. */
+    Reply batch(String url, String body, String contentType, String... headers) {
+        return send("POST", url, body, contentType, headers);
+    }
+
     Reply send(String method, String url, String body, String... headers) {
+        return send(method, url, body, "application/json; charset=utf-8", headers);
+    }
+
+    private Reply send(String method, String url, String body, String contentType, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Accept", "application/json").header("OData-MaxVersion", "4.0").header("OData-Version", "4.0");
-        if (body != null) b.header("Content-Type", "application/json; charset=utf-8");
+        if (body != null) b.header("Content-Type", contentType);
         if (token != null) b.header("Authorization", "Bearer " + token);
         for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
         try {

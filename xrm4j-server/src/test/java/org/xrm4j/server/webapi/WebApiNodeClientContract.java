@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The real dynamics-web-api client (npm, pinned in the committed package-lock) against a running server: create,
- * retrieve, update, upsert, filtered and paged queries, counts, delete. The record it writes is then read back through the
- * engine, so that both surfaces are seen to hold the same values.
+ * retrieve, update, upsert, filtered and paged queries, counts, delete, and {@code $batch} (executeBatch). The
+ * record it writes is then read back through the engine, so that both surfaces are seen to hold the same values.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class WebApiNodeClientContract {
@@ -80,5 +80,49 @@ abstract class WebApiNodeClientContract {
         assertThat(upserted.get("name")).isEqualTo(prefix + " Gamma");
         assertThat(upserted.get("numberofemployees")).isEqualTo(500);
         assertThat(upserted.get("revenue")).isNull();
+    }
+
+    @Test void batchThroughDynamicsWebApi() {
+        NodeClient.Result r = NodeClient.script("batch.js", Map.of("XRM4J_URL", server.orgUrl() + "/", "XRM4J_TOKEN", TestServers.ADMIN_TOKEN));
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        JsonNode out = WebApiHttp.JSON.readTree(r.lastLine());
+        assertThat(out.get("ok").asBoolean()).as(r.output()).isTrue();
+        JsonNode s = out.get("summary");
+        String prefix = s.get("prefix").asString();
+
+        JsonNode first = s.get("first");
+        assertThat(first.get("length").asInt()).isEqualTo(5);
+        assertThat(first.get("queried").valueStream().map(JsonNode::asString)).containsExactly(prefix + " Doomed");
+        assertThat(UUID.fromString(first.get("contactId").asString())).isNotNull();
+        assertThat(UUID.fromString(first.get("accountId").asString())).isNotNull();
+        assertThat(first.get("updated").asBoolean()).isTrue();
+        assertThat(first.get("deleted").asBoolean()).isTrue();
+        assertThat(s.get("account").get("name").asString()).isEqualTo(prefix + " Acc");
+        assertThat(s.get("account").get("primarycontactid").asString()).isEqualTo(first.get("contactId").asString());
+        assertThat(s.get("jobtitle").asString()).isEqualTo("Batched");
+
+        JsonNode rolledBack = s.get("rolledBack");
+        assertThat(rolledBack.get("rejected").asBoolean()).isTrue();
+        assertThat(rolledBack.get("isArray").asBoolean()).isTrue();
+        assertThat(rolledBack.get("length").asInt()).isEqualTo(1);
+        assertThat(rolledBack.get("error").get("status").asInt()).isEqualTo(404);
+        assertThat(rolledBack.get("error").get("code").asString()).isEqualTo("0x80040217");
+
+        JsonNode stopped = s.get("stopped");
+        assertThat(stopped.get("rejected").asBoolean()).isTrue();
+        assertThat(stopped.get("length").asInt()).isEqualTo(2);
+        assertThat(stopped.get("first").asString()).isEqualTo("string");
+        assertThat(stopped.get("error").get("status").asInt()).isEqualTo(404);
+        JsonNode continued = s.get("continued");
+        assertThat(continued.get("rejected").asBoolean()).isFalse();
+        assertThat(continued.get("length").asInt()).isEqualTo(3);
+        assertThat(continued.get("error").get("code").asString()).isEqualTo("0x80040217");
+        assertThat(continued.get("third").asString()).isEqualTo("string");
+
+        assertThat(s.get("longQuery").get("filterLength").asInt()).isGreaterThan(2000);
+        assertThat(s.get("longQuery").get("names").valueStream().map(JsonNode::asString)).containsExactly(prefix + " Acc");
+        // What stayed: the batched account and the plain parts that ran; nothing of the failed change set.
+        assertThat(s.get("names").valueStream().map(JsonNode::asString)).containsExactly(
+                prefix + " Acc", prefix + " Continue 1", prefix + " Continue 2", prefix + " Stop 1");
     }
 }
