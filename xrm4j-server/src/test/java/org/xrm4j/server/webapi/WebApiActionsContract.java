@@ -228,4 +228,32 @@ abstract class WebApiActionsContract {
         WebApiHttp.Reply get = http.get(api + "Merge");
         assertThat(get.errorCode()).isEqualTo("0x80040315");
     }
+
+    /** Actions and metadata reads are operations like the others: they run as parts of a $batch, in change sets too. */
+    @Test void actionsAndMetadataAsBatchParts() {
+        String master = create("accounts", "{\"name\":\"Batch master\"}");
+        String sub = create("accounts", "{\"name\":\"Batch sub\"}");
+        String prefix = "BA" + UUID.randomUUID().toString().substring(0, 8);
+        BatchBody batch = new BatchBody()
+                .part("GET", api + "EntityDefinitions(LogicalName='account')?$select=EntitySetName", null)
+                .change("1", "POST", api + "accounts/Microsoft.Dynamics.CRM.CreateMultiple",
+                        "{\"Targets\":[{\"name\":\"" + prefix + " 1\"},{\"name\":\"" + prefix + " 2\"}]}")
+                .change("2", "POST", api + "Merge", mergeBody(master, sub, ",\"websiteurl\":\"https://batch.example\""));
+        WebApiHttp.Reply r = http.batch(api + "$batch", batch.build(), batch.contentType());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("\"EntitySetName\":\"accounts\"", "\"Ids\":[", "HTTP/1.1 204");
+        assertThat(http.get(api + "accounts?$select=name&$filter=" + WebApiContract.filter("startswith(name,'" + prefix + "')"))
+                .json().get("value").size()).isEqualTo(2);
+        assertThat(http.get(api + "accounts(" + sub + ")?$select=statecode").json().get("statecode").asInt()).isEqualTo(1);
+
+        // A failing action fails its change set: the CreateMultiple before it leaves nothing.
+        String failing = "BF" + UUID.randomUUID().toString().substring(0, 8);
+        BatchBody rolledBack = new BatchBody()
+                .change("1", "POST", api + "accounts/Microsoft.Dynamics.CRM.CreateMultiple", "{\"Targets\":[{\"name\":\"" + failing + "\"}]}")
+                .change("2", "POST", api + "DeleteAndPromote", "{\"UniqueName\":\"NotInstalled\"}");
+        WebApiHttp.Reply failed = http.batch(api + "$batch", rolledBack.build(), rolledBack.contentType());
+        assertThat(failed.body()).contains("0x8004853B");
+        assertThat(http.get(api + "accounts?$select=name&$filter=" + WebApiContract.filter("startswith(name,'" + failing + "')"))
+                .json().get("value")).isEmpty();
+    }
 }
