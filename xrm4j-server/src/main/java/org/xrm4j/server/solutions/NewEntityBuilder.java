@@ -21,6 +21,7 @@ final class NewEntityBuilder {
     private final EntityBuilder builder;
     private final String primaryKey;
     private final String primaryName;
+    private final String displayName;
 
     NewEntityBuilder(Entity e) {
         builder = EntityBuilder.entity(e.logicalName()).schemaName(e.schemaName()).custom(true)
@@ -42,6 +43,7 @@ final class NewEntityBuilder {
         }
         primaryKey = pk;
         primaryName = name;
+        displayName = e.displayName();
         builder.primaryId(pk);
         if (name != null) builder.primaryName(name, nameLength);
         if (states != null && statuses != null) builder.states(states, statuses);
@@ -57,7 +59,8 @@ final class NewEntityBuilder {
 
     void add(AttributeMetadata a) { builder.add(a); }
 
-    EntityMetadata build() { return builder.build(); }
+    /** The table, with the file's display name as its DisplayName label. */
+    EntityMetadata build() { return builder.build().withLabels(new EntityMetadata.Labels(displayName, null, null)); }
 
     /** The relationships of the audit and owning-unit columns (the file's lookups are planned separately). */
     List<RelationshipMetadata> systemRelationships() { return new ArrayList<>(builder.relationships()); }

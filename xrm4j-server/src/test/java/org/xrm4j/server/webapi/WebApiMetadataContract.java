@@ -95,6 +95,9 @@ abstract class WebApiMetadataContract {
         assertThat(leave.get("ObjectTypeCode").asInt()).isGreaterThanOrEqualTo(10000);
         assertThat(leave.get("IsCustomEntity").asBoolean()).isTrue();
         assertThat(leave.get("SchemaName").asString()).isEqualTo("xt_Leave");
+        // The solution file's display name is the table's DisplayName.
+        assertThat(ok(http.get(api + "EntityDefinitions(LogicalName='xt_leave')?$select=DisplayName")).get("DisplayName")
+                .get("UserLocalizedLabel").get("Label").asString()).isEqualTo("Leave");
 
         WebApiHttp.Reply missing = http.get(api + "EntityDefinitions(LogicalName='nosuchtable')");
         assertThat(missing.status()).isEqualTo(404);
