@@ -170,11 +170,13 @@ abstract class WebApiMetadataWritesContract {
         assertThat(account.get("DisplayName").get("UserLocalizedLabel").get("Label").asString()).isEqualTo("Customer");
     }
 
-    /** The same messages through the engine, as the SDK protocol calls them. */
-    @Test void createAttributeThroughTheSdkMessage() {
-        CreateAttributeResponse r = (CreateAttributeResponse) server.server().engine().execute(server.organization(), TestServers.ADMIN_TOKEN, null,
-                new CreateAttributeRequest().entityName("contact").attribute(new Entity("attributemetadata").set("SchemaName", "new_Score")
-                        .set("AttributeType", "Decimal").set("Precision", 3).set("DisplayName", "Score")));
+    /** The same message over the SDK protocol, with the Java client: one engine behind both surfaces. */
+    @Test void createAttributeThroughTheSdkProtocol() {
+        org.xrm4j.client.HttpOrganizationService service = org.xrm4j.client.HttpOrganizationService.builder()
+                .baseUrl(server.orgUrl()).token(TestServers.ADMIN_TOKEN).build();
+        CreateAttributeResponse r = (CreateAttributeResponse) service.execute(new CreateAttributeRequest().entityName("contact")
+                .attribute(new Entity("attributemetadata").set("SchemaName", "new_Score").set("AttributeType", "Decimal")
+                        .set("Precision", 3).set("DisplayName", "Score")));
         assertThat(r.attributeId()).isEqualTo(MetadataIds.attribute("contact", "new_score"));
         JsonNode a = get("EntityDefinitions(LogicalName='contact')/Attributes(LogicalName='new_score')");
         assertThat(a.get("@odata.type").asString()).isEqualTo("#Microsoft.Dynamics.CRM.DecimalAttributeMetadata");
