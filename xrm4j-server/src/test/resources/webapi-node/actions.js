@@ -99,6 +99,8 @@ async function main() {
   s.background.state = done.backgroundOperationStateCode;
   s.background.status = done.backgroundOperationStatusCode;
   s.background.subordinateState = (await api.retrieve({ collection: 'accounts', key: background.sub, select: ['statecode'] })).statecode;
+  // A completed operation cannot be canceled any more: the client gets the fault.
+  s.background.cancelCompleted = await failure(api.cancelBackgroundOperation(background.result.backgroundOperationId));
 
   s.unknown = await failure(api.callAction({ actionName: 'NoSuchAction', action: {} }));
   return s;

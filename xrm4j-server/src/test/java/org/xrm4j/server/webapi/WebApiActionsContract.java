@@ -256,4 +256,34 @@ abstract class WebApiActionsContract {
         assertThat(http.get(api + "accounts?$select=name&$filter=" + WebApiContract.filter("startswith(name,'" + failing + "')"))
                 .json().get("value")).isEmpty();
     }
+
+    /** DELETE on a background operation cancels a job that has not run: it ends Canceled and its merge never happens. */
+    @Test void aWaitingBackgroundOperationCanBeCanceled() throws Exception {
+        String master = create("accounts", "{\"name\":\"Cancel master\"}");
+        String sub = create("accounts", "{\"name\":\"Cancel sub\"}");
+        String location;
+        // Holding the organization's claim lock keeps the job waiting, as the async service's own tests do.
+        try (java.sql.Connection c = server.server().database().connection()) {
+            c.setAutoCommit(false);
+            try (var ps = c.prepareStatement("SELECT id FROM \"" + server.org().schema() + "\".\"xrm_asynclock\" WHERE id = 1 FOR UPDATE");
+                 var rs = ps.executeQuery()) {
+                rs.next();
+            }
+            WebApiHttp.Reply r = http.post(api + "Merge", mergeBody(master, sub, ""), "Prefer", "respond-async");
+            assertThat(r.status()).as(r.body()).isEqualTo(202);
+            location = r.header("Location");
+            assertThat(http.get(location).json().get("backgroundOperationStateCode").asInt()).isZero();
+            WebApiHttp.Reply canceled = http.delete(location);
+            assertThat(canceled.status()).as(canceled.body()).isEqualTo(200);
+            assertThat(canceled.json().get("backgroundOperationStateCode").asInt()).isEqualTo(3);
+            assertThat(canceled.json().get("backgroundOperationStatusCode").asInt()).isEqualTo(32);
+            c.rollback();
+        }
+        Thread.sleep(300);
+        assertThat(http.get(location).json().get("backgroundOperationStatusCode").asInt()).isEqualTo(32);
+        assertThat(http.get(api + "accounts(" + sub + ")?$select=statecode").json().get("statecode").asInt()).isZero();
+        WebApiHttp.Reply again = http.delete(location);
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.errorCode()).isEqualTo("0x80040233");
+    }
 }

@@ -89,6 +89,8 @@ abstract class WebApiNodeOperationsContract {
         assertThat(s.get("background").get("state").asInt()).isEqualTo(3);
         assertThat(s.get("background").get("status").asInt()).isEqualTo(30);
         assertThat(s.get("background").get("subordinateState").asInt()).isEqualTo(1);
+        assertThat(s.get("background").get("cancelCompleted").get("status").asInt()).isEqualTo(400);
+        assertThat(s.get("background").get("cancelCompleted").get("code").asString()).isEqualTo("0x80040233");
         assertThat(s.get("unknown").get("status").asInt()).isEqualTo(404);
         assertThat(s.get("unknown").get("code").asString()).isEqualTo("0x80060888");
     }
