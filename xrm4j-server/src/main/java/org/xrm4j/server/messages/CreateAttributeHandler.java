@@ -19,7 +19,7 @@ public final class CreateAttributeHandler implements MessageHandler {
     @Override public OrganizationResponse handle(ExecutionContext ctx, OrganizationRequest request) {
         CreateAttributeRequest r = (CreateAttributeRequest) request;
         MetadataDefinitions.requirePrivilege(ctx, Privilege.prvCreateAttribute, "adding a column");
-        EntityMetadata table = ctx.metadata().entity(Arguments.required(request, "EntityName", r.entityName()));
+        EntityMetadata table = CustomizationChanges.current(ctx).entity(Arguments.required(request, "EntityName", r.entityName()));
         AttributeMetadata a = MetadataDefinitions.attribute(Arguments.required(request, "Attribute", r.attribute()), table, false);
         CustomizationChanges.addAttribute(ctx, table.logicalName(), a);
         return new CreateAttributeResponse().attributeId(MetadataIds.attribute(table.logicalName(), a.logicalName()));

@@ -35,14 +35,14 @@ public final class CreateEntityHandler implements MessageHandler {
         Entity primary = Arguments.required(request, "PrimaryAttribute", r.primaryAttribute());
         String schema = MetadataDefinitions.schemaName(d, "table");
         String name = MetadataDefinitions.logicalName(d, "table");
-        if (ctx.metadata().hasEntity(name)) {
+        if (CustomizationChanges.current(ctx).hasEntity(name)) {
             throw new FaultException(ErrorCodes.ObjectAlreadyExists, "A table named " + name + " already exists. Choose another SchemaName.");
         }
         String setName = MetadataDefinitions.text(d, "EntitySetName") != null ? MetadataDefinitions.text(d, "EntitySetName") : name + "s";
         if (!setName.matches("[A-Za-z_][A-Za-z0-9_]{0,127}")) {
             throw new FaultException(ErrorCodes.InvalidArgument, "The EntitySetName '" + setName + "' is not a plain name.");
         }
-        if (ctx.metadata().entityBySetName(setName) != null) {
+        if (CustomizationChanges.current(ctx).entityBySetName(setName) != null) {
             throw new FaultException(ErrorCodes.ObjectAlreadyExists, "The entity set name " + setName + " is already used by another table.");
         }
         AttributeMetadata nameColumn = MetadataDefinitions.attribute(primary, null, true);

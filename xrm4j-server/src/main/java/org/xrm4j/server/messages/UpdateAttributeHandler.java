@@ -29,7 +29,7 @@ public final class UpdateAttributeHandler implements MessageHandler {
     @Override public OrganizationResponse handle(ExecutionContext ctx, OrganizationRequest request) {
         UpdateAttributeRequest r = (UpdateAttributeRequest) request;
         MetadataDefinitions.requirePrivilege(ctx, Privilege.prvWriteAttribute, "changing a column");
-        EntityMetadata e = ctx.metadata().entity(Arguments.required(request, "EntityName", r.entityName()));
+        EntityMetadata e = CustomizationChanges.current(ctx).entity(Arguments.required(request, "EntityName", r.entityName()));
         Entity d = Arguments.required(request, "Attribute", r.attribute());
         AttributeMetadata a = e.requireAttribute(Arguments.required(request, "Attribute.LogicalName", MetadataDefinitions.text(d, "LogicalName")));
         String type = MetadataDefinitions.text(d, "AttributeType");

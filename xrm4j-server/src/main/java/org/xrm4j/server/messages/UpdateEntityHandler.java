@@ -22,13 +22,14 @@ public final class UpdateEntityHandler implements MessageHandler {
     @Override public OrganizationResponse handle(ExecutionContext ctx, OrganizationRequest request) {
         MetadataDefinitions.requirePrivilege(ctx, Privilege.prvWriteEntity, "changing a table");
         Entity d = Arguments.required(request, "Entity", ((UpdateEntityRequest) request).entity());
-        EntityMetadata e = ctx.metadata().entity(Arguments.required(request, "Entity.LogicalName", MetadataDefinitions.text(d, "LogicalName")));
-        EntityMetadata.Labels old = e.labels();
-        EntityMetadata.Labels labels = new EntityMetadata.Labels(
-                or(MetadataDefinitions.text(d, "DisplayName"), old.displayName()),
-                or(MetadataDefinitions.text(d, "DisplayCollectionName"), old.displayCollectionName()),
-                or(MetadataDefinitions.text(d, "Description"), old.description()));
-        CustomizationChanges.replaceDefinition(ctx, e.withLabels(labels));
+        EntityMetadata e = CustomizationChanges.current(ctx).entity(Arguments.required(request, "Entity.LogicalName", MetadataDefinitions.text(d, "LogicalName")));
+        CustomizationChanges.changeDefinition(ctx, e.logicalName(), table -> {
+            EntityMetadata.Labels old = table.labels();
+            return table.withLabels(new EntityMetadata.Labels(
+                    or(MetadataDefinitions.text(d, "DisplayName"), old.displayName()),
+                    or(MetadataDefinitions.text(d, "DisplayCollectionName"), old.displayCollectionName()),
+                    or(MetadataDefinitions.text(d, "Description"), old.description())));
+        });
         return new UpdateEntityResponse();
     }
 

@@ -183,4 +183,27 @@ abstract class WebApiMetadataWritesContract {
         assertThat(a.get("Precision").asInt()).isEqualTo(3);
         assertThat(http.post(api + "contacts", "{\"lastname\":\"Scored\",\"new_score\":1.125}").status()).isEqualTo(204);
     }
+
+    /** Several metadata changes in one change set build on each other, and a failure undoes all of them. */
+    @Test void metadataChangesInOneChangeSet() {
+        String column = "{\"@odata.type\":\"Microsoft.Dynamics.CRM.StringAttributeMetadata\",\"SchemaName\":\"%s\",\"MaxLength\":30}";
+        BatchBody both = new BatchBody()
+                .change("1", "POST", api + "EntityDefinitions(LogicalName='contact')/Attributes", column.formatted("new_First"))
+                .change("2", "POST", api + "EntityDefinitions(LogicalName='contact')/Attributes", column.formatted("new_Second"));
+        WebApiHttp.Reply r = http.batch(api + "$batch", both.build(), both.contentType());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(http.post(api + "contacts", "{\"lastname\":\"Both\",\"new_first\":\"a\",\"new_second\":\"b\"}").status()).isEqualTo(204);
+        assertThat(server.org().metadata().entity("contact").has("new_first")).isTrue();
+
+        BatchBody failing = new BatchBody()
+                .change("1", "POST", api + "EntityDefinitions(LogicalName='contact')/Attributes", column.formatted("new_Third"))
+                .change("2", "POST", api + "EntityDefinitions(LogicalName='contact')/Attributes", column.formatted("new_Third"));
+        WebApiHttp.Reply failed = http.batch(api + "$batch", failing.build(), failing.contentType());
+        assertThat(failed.body()).contains("0x8004E30A");
+        assertThat(http.get(api + "EntityDefinitions(LogicalName='contact')/Attributes(LogicalName='new_third')").status()).isEqualTo(404);
+        assertThat(http.post(api + "contacts", "{\"lastname\":\"Third\",\"new_third\":\"c\"}").status()).isEqualTo(400);
+        // The column is gone from the database too: it can be created again.
+        assertThat(http.post(api + "EntityDefinitions(LogicalName='contact')/Attributes", column.formatted("new_Third")).status()).isEqualTo(204);
+        assertThat(http.post(api + "contacts", "{\"lastname\":\"Third\",\"new_third\":\"c\"}").status()).isEqualTo(204);
+    }
 }
