@@ -13,6 +13,8 @@ import org.xrm4j.server.engine.ExecutionContext;
 import org.xrm4j.server.engine.MessageHandler;
 import org.xrm4j.server.metadata.AttributeMetadata;
 import org.xrm4j.server.metadata.EntityMetadata;
+import org.xrm4j.server.metadata.MetadataIds;
+import org.xrm4j.server.metadata.ObjectTypeCodes;
 
 /**
  * RetrieveEntity: one table's definition from the request's metadata snapshot, as an Entity ("entitymetadata") with
@@ -35,10 +37,17 @@ public final class RetrieveEntityHandler implements MessageHandler {
                 .set("LogicalName", m.logicalName())
                 .set("SchemaName", m.schemaName())
                 .set("EntitySetName", m.entitySetName())
-                .set("PrimaryIdAttribute", m.primaryIdAttribute());
+                .set("PrimaryIdAttribute", m.primaryIdAttribute())
+                .set("MetadataId", MetadataIds.entity(m.logicalName()))
+                .set("ObjectTypeCode", ObjectTypeCodes.of(m))
+                .set("IsCustomEntity", m.custom())
+                .set("OwnershipType", m.ownershipType().name());
         if (m.primaryNameAttribute() != null) e.set("PrimaryNameAttribute", m.primaryNameAttribute());
+        if (m.labels().displayName() != null) e.set("DisplayName", m.labels().displayName());
+        if (m.labels().displayCollectionName() != null) e.set("DisplayCollectionName", m.labels().displayCollectionName());
+        if (m.labels().description() != null) e.set("Description", m.labels().description());
         List<Entity> columns = new ArrayList<>();
-        for (AttributeMetadata a : m.attributes().values()) columns.add(attribute(a));
+        for (AttributeMetadata a : m.attributes().values()) columns.add(attribute(a).set("MetadataId", MetadataIds.attribute(m.logicalName(), a.logicalName())));
         return e.set("Attributes", new EntityCollection(columns).entityName("attributemetadata"));
     }
 
@@ -54,6 +63,8 @@ public final class RetrieveEntityHandler implements MessageHandler {
                 .set("ValidForUpdate", a.validForUpdate());
         // Absent rather than null where the column has no such property: readers test presence, not null.
         if (a.minValue() != null) e.set("MinValue", a.minValue());
+        if (a.displayName() != null) e.set("DisplayName", a.displayName());
+        if (a.description() != null) e.set("Description", a.description());
         if (a.maxValue() != null) e.set("MaxValue", a.maxValue());
         if (!a.targets().isEmpty()) e.set("Targets", String.join(",", a.targets()));
         if (!a.options().isEmpty()) {

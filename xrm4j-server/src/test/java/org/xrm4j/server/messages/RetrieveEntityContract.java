@@ -52,6 +52,10 @@ abstract class RetrieveEntityContract {
         assertThat(account.get("SchemaName")).isEqualTo("account");
         assertThat(account.get("EntitySetName")).isEqualTo("accounts");
         assertThat(account.get("PrimaryIdAttribute")).isEqualTo("accountid");
+        assertThat(account.get("MetadataId")).isEqualTo(org.xrm4j.server.metadata.MetadataIds.entity("account"));
+        assertThat(account.get("ObjectTypeCode")).isEqualTo(1);
+        assertThat(account.get("IsCustomEntity")).isEqualTo(false);
+        assertThat(account.get("OwnershipType")).isEqualTo("UserOwned");
         assertThat(account.get("PrimaryNameAttribute")).isEqualTo("name");
         assertThat(((EntityCollection) account.get("Attributes")).entityName()).isEqualTo("attributemetadata");
     }
