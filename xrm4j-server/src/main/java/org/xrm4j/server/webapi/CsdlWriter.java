@@ -37,8 +37,11 @@ final class CsdlWriter {
 
     private CsdlWriter(OrganizationMetadata metadata) { this.metadata = metadata; }
 
+    /** Documents by metadata snapshot: a snapshot never changes, so its document is written once (and dropped with it). */
+    private static final Map<OrganizationMetadata, String> DOCUMENTS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     static String write(OrganizationMetadata metadata) {
-        return new CsdlWriter(metadata).document();
+        return DOCUMENTS.computeIfAbsent(metadata, m -> new CsdlWriter(m).document());
     }
 
     private String document() {
