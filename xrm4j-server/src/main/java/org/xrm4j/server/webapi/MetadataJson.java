@@ -169,14 +169,15 @@ final class MetadataJson {
         return a.optionSetName() != null && !a.optionSetName().equals(e.logicalName() + "_" + a.logicalName());
     }
 
-    static ObjectNode relationship(RelationshipMetadata r) {
+    /** A relationship; {@code custom} when a custom column or table made it (IsCustomRelationship). */
+    static ObjectNode relationship(RelationshipMetadata r, boolean custom) {
         ObjectNode o = NODES.objectNode();
         boolean oneToMany = r.kind() == RelationshipMetadata.Kind.OneToMany;
         o.put("@odata.type", "#" + NS + (oneToMany ? "OneToManyRelationshipMetadata" : "ManyToManyRelationshipMetadata"));
         o.put("MetadataId", MetadataIds.relationship(r.schemaName()).toString());
         o.put("SchemaName", r.schemaName());
         o.put("RelationshipType", oneToMany ? "OneToManyRelationship" : "ManyToManyRelationship");
-        o.put("IsCustomRelationship", false);
+        o.put("IsCustomRelationship", custom);
         o.put("IsManaged", false);
         if (oneToMany) {
             o.put("ReferencedEntity", r.referencedEntity());

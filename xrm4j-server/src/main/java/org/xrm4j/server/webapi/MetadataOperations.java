@@ -86,7 +86,7 @@ final class MetadataOperations {
                 if (path.navigationKey() != null) throw ResourcePath.notFound(path.navigation() + "(" + path.navigationKey() + ")");
                 List<ObjectNode> rows = new ArrayList<>();
                 for (RelationshipMetadata r : relationshipsOf(e, path.navigation())) {
-                    ObjectNode o = MetadataJson.relationship(r);
+                    ObjectNode o = MetadataJson.relationship(r, custom(r));
                     if (q.matches(o)) rows.add(q.project(o));
                 }
                 return collection(context, rows);
@@ -104,7 +104,7 @@ final class MetadataOperations {
                 case "Attributes" -> attributes(e, null, nested).forEach(items::add);
                 case "ManyToOneRelationships", "OneToManyRelationships", "ManyToManyRelationships" -> {
                     for (RelationshipMetadata r : relationshipsOf(e, navigation)) {
-                        ObjectNode rel = MetadataJson.relationship(r);
+                        ObjectNode rel = MetadataJson.relationship(r, custom(r));
                         if (nested.matches(rel)) items.add(nested.project(rel));
                     }
                 }
@@ -138,6 +138,17 @@ final class MetadataOperations {
         return q.select() == null || q.expands("OptionSet") || q.expands("GlobalOptionSet");
     }
 
+    /** Made by a custom lookup column, or relating a custom table many-to-many. */
+    private boolean custom(RelationshipMetadata r) {
+        if (r.kind() == RelationshipMetadata.Kind.OneToMany) {
+            EntityMetadata referencing = metadata.hasEntity(r.referencingEntity()) ? metadata.entity(r.referencingEntity()) : null;
+            AttributeMetadata lookup = referencing == null ? null : referencing.attribute(r.referencingAttribute());
+            return lookup != null && lookup.custom();
+        }
+        return (metadata.hasEntity(r.entity1()) && metadata.entity(r.entity1()).custom())
+                || (metadata.hasEntity(r.entity2()) && metadata.entity(r.entity2()).custom());
+    }
+
     private List<RelationshipMetadata> relationshipsOf(EntityMetadata e, String navigation) {
         List<RelationshipMetadata> rows = new ArrayList<>();
         for (RelationshipMetadata r : metadata.relationships()) {
@@ -160,7 +171,7 @@ final class MetadataOperations {
         }
         List<ObjectNode> rows = new ArrayList<>();
         for (RelationshipMetadata r : metadata.relationships()) {
-            ObjectNode o = MetadataJson.relationship(r);
+            ObjectNode o = MetadataJson.relationship(r, custom(r));
             if (type != null && !o.get("@odata.type").asString().endsWith(type)) continue;
             if (path.key() != null) {
                 if (path.key().matches(MetadataIds.relationship(r.schemaName()), r.schemaName())) {

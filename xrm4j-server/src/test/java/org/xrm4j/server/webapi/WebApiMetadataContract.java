@@ -163,6 +163,8 @@ abstract class WebApiMetadataContract {
         assertThat(r.get("ReferencedEntity").asString()).isEqualTo("contact");
         assertThat(r.get("ReferencingEntity").asString()).isEqualTo("account");
         assertThat(r.get("ReferencingAttribute").asString()).isEqualTo("primarycontactid");
+        assertThat(r.get("IsCustomRelationship").asBoolean()).isFalse();
+        assertThat(ok(http.get(api + "RelationshipDefinitions(SchemaName='xt_systemuser_xt_leave_approver')")).get("IsCustomRelationship").asBoolean()).isTrue();
         JsonNode many = ok(http.get(api + "RelationshipDefinitions/Microsoft.Dynamics.CRM.ManyToManyRelationshipMetadata?$select=SchemaName,IntersectEntityName"));
         assertThat(strings(many.get("value"), "SchemaName")).contains("xt_leave_contact");
         JsonNode referencing = ok(http.get(api + "RelationshipDefinitions?$select=SchemaName,ReferencingEntity&$filter="
