@@ -84,14 +84,16 @@ final class AttributeMapper {
             if (lookupTargets.isEmpty()) throw new IllegalArgumentException("no relationship names the table it points at");
         }
         return new AttributeMetadata(a.logicalName(), a.schemaName(), type, level(a.requiredLevel()), maxLength, min, max,
-                precision, lookupTargets, a.optionSetName(), options, true, true, true);
+                precision, lookupTargets, a.optionSetName(), options, a.validForCreate(), a.validForUpdate(), true)
+                .withLabels(a.displayName(), null);
     }
 
     static RequiredLevel level(String level) {
         if (level == null) return RequiredLevel.None;
         return switch (level) {
             case "systemrequired" -> RequiredLevel.SystemRequired;
-            case "applicationrequired" -> RequiredLevel.ApplicationRequired;
+            // Solution files write ApplicationRequired as "required"; the SDK's name is accepted too.
+            case "required", "applicationrequired" -> RequiredLevel.ApplicationRequired;
             case "recommended" -> RequiredLevel.Recommended;
             default -> RequiredLevel.None;
         };

@@ -20,11 +20,13 @@ public record Customizations(List<Entity> entities, List<OptionSet> optionSets, 
 
     /**
      * A column. {@code options} are the inline options of a local option set; for state and status they carry the
-     * default status / owning state as {@link OptionMetadata} does.
+     * default status / owning state as {@link OptionMetadata} does. {@code validForCreate} / {@code validForUpdate}
+     * are false where the file says so (ValidForCreateApi / ValidForUpdateApi 0: exchange rates, base-currency copies).
      */
     public record Attribute(String type, String logicalName, String schemaName, String requiredLevel, boolean primaryName,
                             Integer maxLength, Double minValue, Double maxValue, Integer precision, String optionSetName,
-                            boolean globalOptionSet, List<OptionMetadata> options, List<String> lookupTypes) {}
+                            boolean globalOptionSet, List<OptionMetadata> options, List<String> lookupTypes,
+                            boolean validForCreate, boolean validForUpdate, String displayName) {}
 
     /** A global option set. */
     public record OptionSet(String name, String type, List<OptionMetadata> options) {}

@@ -65,7 +65,8 @@ final class CustomizationsReader {
         return new Attribute(lower(a.childText("Type")), logical, a.attr("PhysicalName"), lower(a.childText("RequiredLevel")),
                 primaryName, integer(a.childText("MaxLength")), number(a.childText("MinValue")), number(a.childText("MaxValue")),
                 precision, optionSetName != null ? optionSetName : inline == null ? null : lower(inline.attr("Name")),
-                optionSetName != null && inline == null, options, lookupTypes);
+                optionSetName != null && inline == null, options, lookupTypes,
+                !"0".equals(a.childText("ValidForCreateApi")), !"0".equals(a.childText("ValidForUpdateApi")), a.label("displaynames"));
     }
 
     /** Options of a picklist set, or the states / statuses of a state or status set. */

@@ -147,7 +147,13 @@ final class ImportPlanner {
         }
         checked(a.logicalName());
         List<String> targets = new ArrayList<>(a.lookupTypes().isEmpty() ? lookupTargets.getOrDefault(name, List.of()) : a.lookupTypes());
-        targets.removeIf(t -> !current.hasEntity(t) && !newEntityNames.containsKey(t));
+        List<String> missing = targets.stream().filter(t -> !current.hasEntity(t) && !newEntityNames.containsKey(t)).toList();
+        targets.removeAll(missing);
+        if (targets.isEmpty() && !missing.isEmpty() && "lookup".equals(a.type())) {
+            plan.log("attribute", name, "warning", "The column was skipped: the table " + String.join(", ", missing)
+                    + " it points at is neither in the solution nor in the organization.");
+            return null;
+        }
         try {
             return AttributeMapper.map(a, targets, globalSets, existingSets);
         } catch (IllegalArgumentException ex) {
