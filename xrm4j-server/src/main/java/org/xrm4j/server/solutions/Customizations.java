@@ -22,11 +22,13 @@ public record Customizations(List<Entity> entities, List<OptionSet> optionSets, 
      * A column. {@code options} are the inline options of a local option set; for state and status they carry the
      * default status / owning state as {@link OptionMetadata} does. {@code validForCreate} / {@code validForUpdate}
      * are false where the file says so (ValidForCreateApi / ValidForUpdateApi 0: exchange rates, base-currency copies).
+     * {@code unmodified} marks a system column the export lists as the platform defines it ({@code unmodified="1"}).
+     * {@code lookupTypes} are what LookupTypes holds: object type codes in exports, table names in hand-made files.
      */
     public record Attribute(String type, String logicalName, String schemaName, String requiredLevel, boolean primaryName,
                             Integer maxLength, Double minValue, Double maxValue, Integer precision, String optionSetName,
                             boolean globalOptionSet, List<OptionMetadata> options, List<String> lookupTypes,
-                            boolean validForCreate, boolean validForUpdate, String displayName) {}
+                            boolean validForCreate, boolean validForUpdate, String displayName, boolean unmodified) {}
 
     /** A global option set. */
     public record OptionSet(String name, String type, List<OptionMetadata> options) {}

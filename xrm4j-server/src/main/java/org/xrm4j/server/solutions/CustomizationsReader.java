@@ -66,7 +66,8 @@ final class CustomizationsReader {
                 primaryName, integer(a.childText("MaxLength")), number(a.childText("MinValue")), number(a.childText("MaxValue")),
                 precision, optionSetName != null ? optionSetName : inline == null ? null : lower(inline.attr("Name")),
                 optionSetName != null && inline == null, options, lookupTypes,
-                !"0".equals(a.childText("ValidForCreateApi")), !"0".equals(a.childText("ValidForUpdateApi")), a.label("displaynames"));
+                !"0".equals(a.childText("ValidForCreateApi")), !"0".equals(a.childText("ValidForUpdateApi")), a.label("displaynames"),
+                "1".equals(a.attr("unmodified")));
     }
 
     /** Options of a picklist set, or the states / statuses of a state or status set. */

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.xrm4j.server.metadata.AttributeMetadata;
 import org.xrm4j.server.metadata.CascadeType;
 import org.xrm4j.server.metadata.EntityMetadata;
+import org.xrm4j.server.metadata.ObjectTypeCodes;
 import org.xrm4j.server.metadata.OptionMetadata;
 import org.xrm4j.server.metadata.OrganizationMetadata;
 import org.xrm4j.server.metadata.RelationshipMetadata;
@@ -105,7 +106,8 @@ final class ImportPlanner {
         EntityMetadata existing = current.entity(e.logicalName());
         List<AttributeMetadata> added = new ArrayList<>();
         for (Attribute a : e.attributes()) {
-            if (a.logicalName() == null || existing.has(a.logicalName()) || AttributeMapper.BUILT_IN.contains(a.logicalName())
+            // An unmodified column describes the platform's own column: the organization keeps what it has.
+            if (a.logicalName() == null || a.unmodified() || existing.has(a.logicalName()) || AttributeMapper.BUILT_IN.contains(a.logicalName())
                     || "primarykey".equals(a.type()) || "state".equals(a.type()) || "status".equals(a.type()) || "owner".equals(a.type())) {
                 continue;
             }
@@ -146,7 +148,8 @@ final class ImportPlanner {
             return null;
         }
         checked(a.logicalName());
-        List<String> targets = new ArrayList<>(a.lookupTypes().isEmpty() ? lookupTargets.getOrDefault(name, List.of()) : a.lookupTypes());
+        List<String> related = lookupTargets.getOrDefault(name, List.of());
+        List<String> targets = new ArrayList<>(related.isEmpty() ? a.lookupTypes().stream().map(this::tableOfType).toList() : related);
         List<String> missing = targets.stream().filter(t -> !current.hasEntity(t) && !newEntityNames.containsKey(t)).toList();
         targets.removeAll(missing);
         if (targets.isEmpty() && !missing.isEmpty() && "lookup".equals(a.type())) {
@@ -238,6 +241,19 @@ final class ImportPlanner {
             if (r.oneToMany() && (r.referencingAttribute() == null || AttributeMapper.BUILT_IN.contains(r.referencingAttribute()))) continue;
             if (current.relationships().stream().anyMatch(x -> x.schemaName().equalsIgnoreCase(r.name()))) plan.component(10, r.name());
         }
+    }
+
+    /**
+     * The table a LookupType names. Exports write object type codes, which only the platform's own tables share
+     * between organizations (a custom table's code is the exporting organization's); a name is taken as it is.
+     */
+    private String tableOfType(String lookupType) {
+        if (lookupType.length() > 9 || !lookupType.chars().allMatch(Character::isDigit)) return lookupType;
+        int code = Integer.parseInt(lookupType);
+        for (EntityMetadata e : current.entities()) {
+            if (!e.custom() && ObjectTypeCodes.of(e) == code) return e.logicalName();
+        }
+        return "with object type code " + code;
     }
 
     private Relationship fileRelationship(String entity, String attribute, String target) {

@@ -67,4 +67,34 @@ class ExportShapesTest {
             assertThat(e.errorText()).contains("transactioncurrency").contains("neither in the solution nor in the organization");
         });
     }
+
+    @Test void unmodifiedSystemColumnsOfAnExistingTableAreLeftAsTheOrganizationHasThem() {
+        // An export of a customized system table lists its untouched columns too, each marked unmodified.
+        Map<String, byte[]> m = files("XtContact", "1.0", "xt_Leave", "");
+        String customizations = new String(m.get("customizations.xml"), java.nio.charset.StandardCharsets.UTF_8);
+        String composite = "<attribute PhysicalName=\"Address1_Composite\" unmodified=\"1\"><Type>ntext</Type><Name>address1_composite</Name>"
+                + "<LogicalName>address1_composite</LogicalName><RequiredLevel>none</RequiredLevel><ValidForCreateApi>0</ValidForCreateApi>"
+                + "<IsCustomField>0</IsCustomField><Format>textarea</Format><MaxLength>1000</MaxLength></attribute>";
+        String account = "<attribute PhysicalName=\"AccountId\" unmodified=\"1\"><Type>lookup</Type><Name>accountid</Name>"
+                + "<LogicalName>accountid</LogicalName><RequiredLevel>none</RequiredLevel><IsCustomField>0</IsCustomField>"
+                + "<LookupStyle>single</LookupStyle><LookupTypes><LookupType id=\"00000000-0000-0000-0000-000000000000\">1</LookupType></LookupTypes></attribute>";
+        m.put("customizations.xml", utf8(customizations.replace("<entity Name=\"Contact\"><attributes>",
+                "<entity Name=\"Contact\"><attributes>" + account + composite)));
+        ImportPlan plan = ImportPlanner.plan(SolutionFiles.read(zip(m)).customizations(), SystemEntities.metadata());
+        assertThat(plan.addedColumns.get("contact")).extracting(a -> a.logicalName()).containsExactly("xt_nickname");
+        assertThat(plan.log).noneSatisfy(e -> assertThat(e.name()).startsWith("contact.a"));
+    }
+
+    @Test void lookupTypesHoldObjectTypeCodesAndTheRelationshipsOfTheFileComeFirst() {
+        String contact = attribute("xt_Contact", "lookup", "<LookupStyle>single</LookupStyle><LookupTypes>"
+                + "<LookupType id=\"00000000-0000-0000-0000-000000000000\">2</LookupType></LookupTypes>");
+        String account = attribute("xt_Account", "lookup", "<LookupStyle>single</LookupStyle><LookupTypes>"
+                + "<LookupType id=\"00000000-0000-0000-0000-000000000000\">10042</LookupType></LookupTypes>");
+        String relationship = "<EntityRelationship Name=\"xt_account_xt_leave_account\"><EntityRelationshipType>OneToMany</EntityRelationshipType>"
+                + "<ReferencingEntityName>xt_Leave</ReferencingEntityName><ReferencedEntityName>Account</ReferencedEntityName>"
+                + "<CascadeDelete>RemoveLink</CascadeDelete><ReferencingAttributeName>xt_Account</ReferencingAttributeName></EntityRelationship>";
+        EntityMetadata leave = leave(plan(contact + account, relationship));
+        assertThat(leave.attribute("xt_contact").targets()).containsExactly("contact");
+        assertThat(leave.attribute("xt_account").targets()).containsExactly("account");
+    }
 }
