@@ -40,7 +40,7 @@ final class SolutionCommand implements Runnable {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Import a solution file (or an unpacked solution folder) and print its import log summary.")
     static final class Import implements Callable<Integer> {
-        private static final Pattern RESULT = Pattern.compile("<(entity|attribute|optionSet|relationship) id=\"([^\"]*)\"[^>]*><result result=\"([^\"]*)\"[^>]*errortext=\"([^\"]*)\"");
+        private static final Pattern RESULT = Pattern.compile("<(entity|attribute|optionSet|relationship|component) id=\"([^\"]*)\"[^>]*><result result=\"([^\"]*)\"[^>]*errortext=\"([^\"]*)\"");
 
         @Mixin ServerOptions server;
 

@@ -7,7 +7,11 @@ import org.xrm4j.server.metadata.OptionMetadata;
  * The parts of customizations.xml that xrm4j installs, as plain data. Names are logical names (lower case);
  * {@code type} strings are the file's own ({@code nvarchar}, {@code picklist}, ...), mapped to columns on install.
  */
-public record Customizations(List<Entity> entities, List<OptionSet> optionSets, List<Relationship> relationships) {
+public record Customizations(List<Entity> entities, List<OptionSet> optionSets, List<Relationship> relationships,
+                             List<Skipped> skipped) {
+
+    /** A component of the file xrm4j does not install ({@code kind} is its element name: Workflow, WebResource, ...). */
+    public record Skipped(String kind, String name) {}
 
     /** An entity; {@code unmodified} marks a system table that appears only because something refers to it. */
     public record Entity(String logicalName, String schemaName, String displayName, String entitySetName,

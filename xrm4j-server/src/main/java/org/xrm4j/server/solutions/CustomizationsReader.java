@@ -12,7 +12,8 @@ import org.xrm4j.server.solutions.Customizations.Relationship;
 
 /**
  * Reads customizations.xml into {@link Customizations}. Parts xrm4j does not install (forms, views, ribbons, app
- * modules, workflows) are skipped without complaint, so real exports import with what the server understands.
+ * modules, workflows) are listed by {@link SkippedComponents}, so real exports import with what the server
+ * understands and the import log names the rest.
  */
 final class CustomizationsReader {
     private CustomizationsReader() {}
@@ -33,7 +34,7 @@ final class CustomizationsReader {
         List<Relationship> relationships = new ArrayList<>();
         XmlElement rels = root.child("EntityRelationships");
         if (rels != null) for (XmlElement r : rels.children("EntityRelationship")) relationships.add(relationship(r));
-        return new Customizations(entities, optionSets, relationships);
+        return new Customizations(entities, optionSets, relationships, SkippedComponents.of(root));
     }
 
     private static Entity entity(XmlElement e) {

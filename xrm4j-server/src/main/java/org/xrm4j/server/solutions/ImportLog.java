@@ -41,6 +41,7 @@ final class ImportLog {
                 section(w, plan, "attributes", "attribute", stop);
                 section(w, plan, "optionSets", "optionSet", stop);
                 section(w, plan, "relationships", "relationship", stop);
+                section(w, plan, "components", "component", stop);
             }
             w.writeEndElement();
             w.close();

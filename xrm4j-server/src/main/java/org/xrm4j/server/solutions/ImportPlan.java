@@ -18,7 +18,10 @@ final class ImportPlan {
     /** A solutioncomponent row: the component type of the reference (1 entity, 2 attribute, 9 option set, 10 relationship). */
     record Component(int type, String schemaName, UUID objectId) {}
 
-    /** One line of the import log: {@code kind} is the log's element name (entity, attribute, optionSet, relationship). */
+    /**
+     * One line of the import log: {@code kind} is the log's element name (entity, attribute, optionSet, relationship,
+     * or component for a component that was skipped).
+     */
     record LogEntry(String kind, String name, String result, String errorText) {}
 
     final List<EntityMetadata> newEntities = new ArrayList<>();

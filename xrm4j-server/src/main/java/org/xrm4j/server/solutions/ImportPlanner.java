@@ -83,6 +83,9 @@ final class ImportPlanner {
         }
         for (Relationship r : file.relationships()) if (!r.oneToMany()) manyToMany(r);
         registerExisting();
+        for (Customizations.Skipped s : file.skipped()) {
+            plan.log("component", s.kind() + " " + s.name(), "warning", "xrm4j does not install " + s.kind() + " components; it was skipped.");
+        }
         return plan;
     }
 

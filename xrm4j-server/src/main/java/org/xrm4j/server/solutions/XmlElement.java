@@ -90,6 +90,12 @@ final class XmlElement {
         return null;
     }
 
+    /** Every child element, in document order. */
+    List<XmlElement> children() { return List.copyOf(children); }
+
+    /** The value of the first attribute, or {@code null} when there is none. */
+    String firstAttr() { return attributes.isEmpty() ? null : attributes.values().iterator().next(); }
+
     List<XmlElement> children(String childName) {
         List<XmlElement> out = new ArrayList<>();
         for (XmlElement c : children) if (c.name.equalsIgnoreCase(childName)) out.add(c);

@@ -97,4 +97,25 @@ class ExportShapesTest {
         assertThat(leave.attribute("xt_contact").targets()).containsExactly("contact");
         assertThat(leave.attribute("xt_account").targets()).containsExactly("account");
     }
+
+    @Test void componentsXrm4jDoesNotInstallAreLoggedAsSkipped() {
+        Map<String, byte[]> m = files("XtSkipped", "1.0", "xt_Leave", "");
+        String customizations = new String(m.get("customizations.xml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("<Workflows />", "<Workflows><Workflow WorkflowId=\"{00b0df82-0be7-4ae5-bc12-f980d9748b26}\" Name=\"Notify approver\">"
+                        + "<JsonFileName>/Workflows/Notifyapprover.json</JsonFileName><Type>1</Type><Category>5</Category></Workflow></Workflows>"
+                        + "<connectionreferences><connectionreference connectionreferencelogicalname=\"xt_Outlook\">"
+                        + "<connectorid>/providers/Microsoft.PowerApps/apis/shared_office365</connectorid></connectionreference></connectionreferences>")
+                .replace("<FormXml />", "<FormXml><forms type=\"main\"><systemform><formid>{27427d6c-2edb-4095-830e-52195f9d6b4e}</formid>"
+                        + "</systemform></forms></FormXml>");
+        m.put("customizations.xml", utf8(customizations));
+        SolutionFiles f = SolutionFiles.read(zip(m));
+        ImportPlan plan = ImportPlanner.plan(f.customizations(), SystemEntities.metadata());
+        assertThat(plan.log).filteredOn(e -> e.kind().equals("component")).extracting(e -> e.name())
+                .containsExactly("Workflow Notify approver", "connectionreference xt_Outlook", "FormXml xt_Leave");
+        assertThat(plan.log).filteredOn(e -> e.kind().equals("component")).allSatisfy(e -> assertThat(e.result()).isEqualTo("warning"));
+        assertThat(plan.newEntities).extracting(e -> e.logicalName()).contains("xt_leave");
+        String log = ImportLog.write(f.manifest(), plan, "success", null, java.time.Instant.now(), java.time.Instant.now());
+        assertThat(log).contains("<components><component id=\"Workflow Notify approver\"")
+                .contains("xrm4j does not install Workflow components; it was skipped.");
+    }
 }
