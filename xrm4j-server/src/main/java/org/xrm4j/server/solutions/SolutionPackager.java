@@ -28,10 +28,15 @@ import org.w3c.dom.NodeList;
  * Packs an unpacked solution folder (the SolutionPackager layout: {@code Other/Solution.xml},
  * {@code Other/Customizations.xml}, {@code Entities/<name>/Entity.xml}, {@code Other/Relationships/*.xml},
  * {@code OptionSets/*.xml}) into an importable zip: the entity, relationship and option set files are merged back
- * into customizations.xml, which the folder keeps as a skeleton. Forms, views, ribbons and web resources are not
- * packed, since the import does not install them.
+ * into customizations.xml, which the folder keeps as a skeleton. Workflows, web resources, app modules, site maps
+ * and canvas apps go in as their metadata only (the import logs them as skipped); forms, views and ribbons are left
+ * out, since the import does not install them.
  */
 public final class SolutionPackager {
+    /** Folders whose components xrm4j skips, with the ending of their metadata files. */
+    private static final String[][] METADATA_ONLY = {{"Workflows", ".data.xml"}, {"WebResources", ".data.xml"},
+            {"AppModules", "appmodule.xml"}, {"AppModuleSiteMaps", "appmodulesitemap.xml"}, {"CanvasApps", ".meta.xml"}};
+
     private SolutionPackager() {}
 
     public static byte[] pack(Path folder) {
@@ -55,6 +60,16 @@ public final class SolutionPackager {
         }
         Element optionSets = section(doc, root, "optionsets");
         for (Path p : files(folder.resolve("OptionSets"), false)) optionSets.appendChild(doc.importNode(parse(p).getDocumentElement(), true));
+        // Components the import does not install go in as their metadata files, so that its log names each one.
+        for (String[] part : METADATA_ONLY) {
+            Path dir = child(folder, part[0]);
+            for (Path p : dir == null ? List.<Path>of() : files(dir, true)) {
+                String file = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                if (file.endsWith(part[1]) && !file.endsWith("_managed.xml")) {
+                    section(doc, root, part[0]).appendChild(doc.importNode(parse(p).getDocumentElement(), true));
+                }
+            }
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             entry(zip, "[Content_Types].xml", ("<?xml version=\"1.0\" encoding=\"utf-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"

@@ -26,6 +26,22 @@ class SolutionPackagerTest {
         assertThat(plan.newRelationships).anySatisfy(r -> assertThat(r.schemaName()).isEqualTo("xt_systemuser_xt_packed_approver"));
     }
 
+    @Test void workflowsAndWebResourcesArePackedAsMetadataAndLoggedAsSkipped() throws IOException {
+        SolutionFixtures.unpacked(dir, "XtFlows", "xt_Flows");
+        SolutionFixtures.write(dir.resolve("Workflows/Notifyapprover-00B0DF82-0BE7-4AE5-BC12-F980D9748B26.json.data.xml"),
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?><Workflow WorkflowId=\"{00b0df82-0be7-4ae5-bc12-f980d9748b26}\""
+                        + " Name=\"Notify approver\"><JsonFileName>/Workflows/Notifyapprover.json</JsonFileName><Type>1</Type></Workflow>");
+        SolutionFixtures.write(dir.resolve("Workflows/Notifyapprover-00B0DF82-0BE7-4AE5-BC12-F980D9748B26.json"), "{}");
+        SolutionFixtures.write(dir.resolve("WebResources/xt_/script.js"), "var x = 1;");
+        SolutionFixtures.write(dir.resolve("WebResources/xt_/script.js.data.xml"), "<?xml version=\"1.0\" encoding=\"utf-8\"?><WebResource>"
+                + "<WebResourceId>{1c491753-1f04-433d-8643-177d04ddb133}</WebResourceId><Name>xt_/script.js</Name>"
+                + "<WebResourceType>3</WebResourceType><FileName>/WebResources/xt_/script.js</FileName></WebResource>");
+        ImportPlan plan = ImportPlanner.plan(SolutionFiles.read(SolutionPackager.pack(dir)).customizations(), SystemEntities.metadata());
+        assertThat(plan.log).filteredOn(e -> e.kind().equals("component")).extracting(ImportPlan.LogEntry::name)
+                .containsExactly("Workflow Notify approver", "WebResource xt_/script.js");
+        assertThat(plan.newEntities).extracting(e -> e.logicalName()).containsExactly("xt_flows");
+    }
+
     @Test void aFolderWithoutTheSkeletonIsRefused() {
         assertThatThrownBy(() -> SolutionPackager.pack(dir)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Other/Solution.xml");
