@@ -15,11 +15,14 @@ import org.xrm4j.server.solutions.Customizations.Attribute;
  * leaves them to the builder; a type xrm4j does not store (image, file, virtual) maps to nothing.
  */
 final class AttributeMapper {
-    /** Columns the platform adds to every table; the file lists them, the builder creates them. */
+    /**
+     * Columns the platform adds to every table; the file lists them, the builder creates them. An organization-owned
+     * table's organizationid is among them: the platform fills it, and xrm4j keeps the organization implicit.
+     */
     static final Set<String> BUILT_IN = Set.of("createdon", "createdby", "createdonbehalfby", "modifiedon", "modifiedby",
             "modifiedonbehalfby", "versionnumber", "ownerid", "owninguser", "owningteam", "owningbusinessunit",
-            "statecode", "statuscode", "importsequencenumber", "overriddencreatedon", "timezoneruleversionnumber",
-            "utcconversiontimezonecode");
+            "organizationid", "statecode", "statuscode", "importsequencenumber", "overriddencreatedon",
+            "timezoneruleversionnumber", "utcconversiontimezonecode");
 
     private AttributeMapper() {}
 

@@ -77,6 +77,22 @@ abstract class ImportSolutionContract {
         return client.retrieveMultiple(q).entities();
     }
 
+    @Test void organizationOwnedTableOfAnExportTakesRecordsWithoutAnOrganization() {
+        // Exports list an organization-owned table's OrganizationId (system required) and its relationship to Organization.
+        Map<String, byte[]> m = SolutionFixtures.files("XtOrgOwned", "1.0", "xt_Office", SolutionFixtures.attribute("OrganizationId", "lookup",
+                "<LookupStyle>single</LookupStyle><LookupTypes />").replace("<RequiredLevel>none</RequiredLevel>", "<RequiredLevel>systemrequired</RequiredLevel>"));
+        String customizations = new String(m.get("customizations.xml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replaceFirst("<OwnershipTypeMask>UserOwned</OwnershipTypeMask>", "<OwnershipTypeMask>OrgOwned</OwnershipTypeMask>")
+                .replace("<EntityRelationships>", "<EntityRelationships><EntityRelationship Name=\"organization_xt_office\">"
+                        + "<EntityRelationshipType>OneToMany</EntityRelationshipType><ReferencingEntityName>xt_Office</ReferencingEntityName>"
+                        + "<ReferencedEntityName>Organization</ReferencedEntityName><CascadeDelete>NoCascade</CascadeDelete>"
+                        + "<ReferencingAttributeName>OrganizationId</ReferencingAttributeName></EntityRelationship>");
+        m.put("customizations.xml", SolutionFixtures.utf8(customizations));
+        importSolution(SolutionFixtures.zip(m));
+        UUID id = client.create(new Entity("xt_office").set("xt_name", "Head office"));
+        assertThat(client.retrieve("xt_office", id, new ColumnSet("xt_name")).get("xt_name")).isEqualTo("Head office");
+    }
+
     @Test void importedTableTakesRecordsWithGlobalOptionValueAndUserLookup() {
         UUID job = importSolution(SolutionFixtures.leaveSolution("XtLeave", "1.0.0.1", "xt_Leave"));
         UUID me = ((WhoAmIResponse) client.execute(new WhoAmIRequest())).userId();
