@@ -22,6 +22,7 @@ final class NewEntityBuilder {
     private final String primaryKey;
     private final String primaryName;
     private final String displayName;
+    private final String primaryNameLabel;
 
     NewEntityBuilder(Entity e) {
         builder = EntityBuilder.entity(e.logicalName()).schemaName(e.schemaName()).custom(true)
@@ -29,6 +30,7 @@ final class NewEntityBuilder {
                 .ownership(ownership(e.ownership()));
         String pk = e.logicalName() + "id";
         String name = null;
+        String nameLabel = null;
         int nameLength = 100;
         List<OptionMetadata> states = null;
         List<OptionMetadata> statuses = null;
@@ -37,6 +39,7 @@ final class NewEntityBuilder {
             if (a.primaryName() && "nvarchar".equals(a.type()) && name == null) {
                 name = ImportPlanner.checked(a.logicalName());
                 nameLength = a.maxLength() == null ? 100 : a.maxLength();
+                nameLabel = a.displayName();
             }
             if ("state".equals(a.type()) && !a.options().isEmpty()) states = a.options();
             if ("status".equals(a.type()) && !a.options().isEmpty()) statuses = a.options();
@@ -44,6 +47,7 @@ final class NewEntityBuilder {
         primaryKey = pk;
         primaryName = name;
         displayName = e.displayName();
+        primaryNameLabel = nameLabel;
         builder.primaryId(pk);
         if (name != null) builder.primaryName(name, nameLength);
         if (states != null && statuses != null) builder.states(states, statuses);
@@ -59,8 +63,15 @@ final class NewEntityBuilder {
 
     void add(AttributeMetadata a) { builder.add(a); }
 
-    /** The table, with the file's display name as its DisplayName label. */
-    EntityMetadata build() { return builder.build().withLabels(new EntityMetadata.Labels(displayName, null, null)); }
+    /** The table, with the file's display names for the table and its primary name column. */
+    EntityMetadata build() {
+        EntityMetadata built = builder.build();
+        List<AttributeMetadata> columns = new ArrayList<>();
+        for (AttributeMetadata a : built.attributes().values()) {
+            columns.add(a.logicalName().equals(primaryName) && primaryNameLabel != null ? a.withLabels(primaryNameLabel, a.description()) : a);
+        }
+        return built.withAttributes(columns).withLabels(new EntityMetadata.Labels(displayName, null, null));
+    }
 
     /** The relationships of the audit and owning-unit columns (the file's lookups are planned separately). */
     List<RelationshipMetadata> systemRelationships() { return new ArrayList<>(builder.relationships()); }

@@ -18,7 +18,10 @@ class ExportShapesTest {
     private static ImportPlan plan(String extraAttributes, String extraRelationships) {
         Map<String, byte[]> m = files("XtShapes", "1.0", "xt_Leave", extraAttributes);
         String customizations = new String(m.get("customizations.xml"), java.nio.charset.StandardCharsets.UTF_8);
-        m.put("customizations.xml", utf8(customizations.replace("<EntityRelationships>", "<EntityRelationships>" + extraRelationships)));
+        // The fixture's primary name column gets the label an export gives it.
+        m.put("customizations.xml", utf8(customizations.replace("<EntityRelationships>", "<EntityRelationships>" + extraRelationships)
+                .replace("<Length>240</Length></attribute>", "<Length>240</Length><displaynames>"
+                        + "<displayname description=\"Leave name\" languagecode=\"1033\" /></displaynames></attribute>")));
         return ImportPlanner.plan(SolutionFiles.read(zip(m)).customizations(), SystemEntities.metadata());
     }
 
@@ -51,7 +54,11 @@ class ExportShapesTest {
         String days = "<attribute PhysicalName=\"xt_Days\"><Type>int</Type><Name>xt_days</Name><LogicalName>xt_days</LogicalName>"
                 + "<RequiredLevel>none</RequiredLevel><MinValue>0</MinValue><MaxValue>30</MaxValue>"
                 + "<displaynames><displayname description=\"Days off\" languagecode=\"1033\" /></displaynames></attribute>";
-        assertThat(leave(plan(days, "")).attribute("xt_days").displayName()).isEqualTo("Days off");
+        EntityMetadata leave = leave(plan(days, ""));
+        assertThat(leave.attribute("xt_days").displayName()).isEqualTo("Days off");
+        assertThat(leave.attribute("xt_hours").displayName()).isEqualTo("xt_Hours");
+        // The primary name column is made by the table's builder, and still takes the file's label.
+        assertThat(leave.attribute("xt_name").displayName()).isEqualTo("Leave name");
     }
 
     @Test void aLookupToATableNeitherInTheFileNorTheOrganizationIsSkippedNamingTheTable() {
