@@ -61,6 +61,7 @@ class MessageCodecTest {
                 importSolution,
                 importAsync,
                 new DeleteAndPromoteRequest("contoso_core"),
+                new RetrievePrincipalAccessRequest(new EntityReference("systemuser", Samples.OTHER_ID), new EntityReference("account", Samples.OTHER_ID)),
                 new MergeRequest().target(ACCOUNT).subordinateId(Samples.OTHER_ID)
                         .updateContent(new Entity("account").set("name", "Merged")).performParentingChecks(false),
                 new RetrieveEntityRequest("account").entityFilters("Attributes"),
@@ -100,6 +101,7 @@ class MessageCodecTest {
                 new ImportSolutionResponse(),
                 new ImportSolutionAsyncResponse().asyncOperationId(Samples.ID).importJobKey("job-key-1"),
                 new DeleteAndPromoteResponse().solutionId(Samples.OTHER_ID),
+                new RetrievePrincipalAccessResponse().accessRights("ReadAccess, WriteAccess"),
                 new MergeResponse(),
                 new RetrieveEntityResponse().entityMetadata(new Entity("entitymetadata").set("LogicalName", "account")
                         .set("PrimaryIdAttribute", "accountid").set("Attributes", new org.xrm4j.sdk.EntityCollection(List.of(

@@ -14,7 +14,8 @@ public final class Handlers {
                 new UpdateHandler(), new UpsertHandler(), new DeleteHandler(), new SetStateHandler(),
                 new AssociateHandler(), new DisassociateHandler(), new MergeHandler(), new RetrieveEntityHandler(),
                 new ImportSolutionHandler(), new DeleteAndPromoteHandler(), new CreateEntityHandler(),
-                new CreateAttributeHandler(), new UpdateEntityHandler(), new UpdateAttributeHandler());
+                new CreateAttributeHandler(), new UpdateEntityHandler(), new UpdateAttributeHandler(),
+                new RetrievePrincipalAccessHandler());
     }
 
     /** Registers ExecuteAsync and ImportSolutionAsync, which queue jobs on the asynchronous service. */
