@@ -1,7 +1,7 @@
 'use strict';
 // Calls the Web API's actions with the dynamics-web-api client: Merge, ImportSolution, ImportSolutionAsync,
-// DeleteAndPromote, the bound CreateMultiple/UpdateMultiple, respondAsync with the background-operation status, and
-// an unknown action. Prints one JSON summary line.
+// DeleteAndPromote, the bound CreateMultiple/UpdateMultiple, respondAsync with the background-operation status, the
+// bound function RetrievePrincipalAccess with an aliased parameter, and an unknown action. Prints one JSON summary line.
 // Usage: XRM4J_URL=… XRM4J_TOKEN=… XRM4J_SOLUTION=<zip> XRM4J_MANAGED_1=<zip> XRM4J_MANAGED_2=<zip> node actions.js
 for (const v of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY']) delete process.env[v];
 
@@ -102,6 +102,11 @@ async function main() {
   // A completed operation cannot be canceled any more: the client gets the fault.
   s.background.cancelCompleted = await failure(api.cancelBackgroundOperation(background.result.backgroundOperationId));
 
+  const me = await api.callFunction('WhoAmI');
+  s.principalAccess = (await api.callFunction({
+    name: 'RetrievePrincipalAccess', collection: 'systemusers', key: me.UserId,
+    parameters: { Target: { '@odata.id': `accounts(${m.master})` } },
+  })).AccessRights;
   s.unknown = await failure(api.callAction({ actionName: 'NoSuchAction', action: {} }));
   return s;
 }

@@ -6,7 +6,8 @@ import org.xrm4j.server.metadata.OrganizationMetadata;
 
 /**
  * The resources beside the entity sets, tried before the record routes: metadata ({@link MetadataOperations},
- * {@link MetadataWrites}, {@link CsdlWriter} for {@code $metadata}) and actions ({@link ActionOperations}). Answers
+ * {@link MetadataWrites}, {@link CsdlWriter} for {@code $metadata}), bound functions ({@link FunctionOperations}) and
+ * actions ({@link ActionOperations}). Answers
  * the planned operation, or {@code null} for a path that is none of these.
  */
 final class OperationRoutes {
@@ -30,6 +31,7 @@ final class OperationRoutes {
             };
         }
         // After the metadata: a cast such as RelationshipDefinitions/Microsoft.Dynamics.CRM.X has a bound action's shape.
+        if (FunctionOperations.names(path)) return new FunctionOperations(metadata, request, base).plan(path);
         if (ActionOperations.names(path)) return new ActionOperations(metadata, request, base).plan(path);
         return null;
     }

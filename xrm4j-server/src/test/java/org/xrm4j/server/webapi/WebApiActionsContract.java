@@ -68,6 +68,26 @@ abstract class WebApiActionsContract {
         }
     }
 
+    @Test void retrievePrincipalAccessTakesItsTargetInlineOrAsAnAlias() {
+        String account = create("accounts", "{\"name\":\"Access\"}");
+        String me = http.get(api + "WhoAmI").json().get("UserId").asString();
+        String aliased = api + "systemusers(" + me + ")/RetrievePrincipalAccess(Target=@p1)?@p1="
+                + java.net.URLEncoder.encode("{\"@odata.id\":\"" + api + "accounts(" + account + ")\"}", java.nio.charset.StandardCharsets.UTF_8);
+        WebApiHttp.Reply r = http.get(aliased);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("AccessRights").asString()).startsWith("ReadAccess, WriteAccess");
+        String inline = api + "systemusers(" + me + ")/Microsoft.Dynamics.CRM.RetrievePrincipalAccess(Target="
+                + java.net.URLEncoder.encode("{\"@odata.id\":\"accounts(" + account + ")\"}", java.nio.charset.StandardCharsets.UTF_8) + ")";
+        assertThat(http.get(inline).status()).isEqualTo(200);
+        WebApiHttp.Reply missing = http.get(api + "systemusers(" + me + ")/RetrievePrincipalAccess(Target=@p1)?@p1="
+                + java.net.URLEncoder.encode("{\"@odata.id\":\"accounts(" + java.util.UUID.randomUUID() + ")\"}", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.errorCode()).isEqualTo("0x80040217");
+        WebApiHttp.Reply noAlias = http.get(api + "systemusers(" + me + ")/RetrievePrincipalAccess(Target=@p1)");
+        assertThat(noAlias.status()).isEqualTo(400);
+        assertThat(noAlias.errorCode()).isEqualTo("0x80040203");
+    }
+
     @Test void mergeMovesDataAndDeactivatesTheSubordinate() {
         String master = create("accounts", "{\"name\":\"Merge master\"}");
         String sub = create("accounts", "{\"name\":\"Merge sub\",\"telephone1\":\"555-0100\"}");

@@ -91,6 +91,8 @@ abstract class WebApiNodeOperationsContract {
         assertThat(s.get("background").get("subordinateState").asInt()).isEqualTo(1);
         assertThat(s.get("background").get("cancelCompleted").get("status").asInt()).isEqualTo(400);
         assertThat(s.get("background").get("cancelCompleted").get("code").asString()).isEqualTo("0x80040233");
+        assertThat(s.get("principalAccess").asString()).isEqualTo("ReadAccess, WriteAccess, AppendAccess, AppendToAccess,"
+                + " CreateAccess, DeleteAccess, ShareAccess, AssignAccess");
         assertThat(s.get("unknown").get("status").asInt()).isEqualTo(404);
         assertThat(s.get("unknown").get("code").asString()).isEqualTo("0x80060888");
     }
