@@ -15,6 +15,7 @@ import java.util.UUID;
 public final class Entity {
     private String logicalName;
     private UUID id;
+    private String rowVersion;
     private final Map<String, Object> attributes = new LinkedHashMap<>();
     private final Map<String, String> formattedValues = new LinkedHashMap<>();
 
@@ -35,6 +36,14 @@ public final class Entity {
     public UUID id() { return id; }
 
     public Entity id(UUID id) { this.id = id; return this; }
+
+    /**
+     * The record's version as it was read (the SDK's {@code RowVersion}), or {@code null}. Update with
+     * {@link ConcurrencyBehavior#IfRowVersionMatches} writes only while the stored version still equals it.
+     */
+    public String rowVersion() { return rowVersion; }
+
+    public Entity rowVersion(String value) { this.rowVersion = value; return this; }
 
     public Map<String, Object> attributes() { return attributes; }
 

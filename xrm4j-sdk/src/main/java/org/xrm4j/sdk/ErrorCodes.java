@@ -33,6 +33,8 @@ public final class ErrorCodes {
     public static final ErrorCode QueryBuilderInvalidConditionOperator = def("QueryBuilderInvalidConditionOperator", 0x80041104, 400, "The condition operator is not valid for this query.");
     public static final ErrorCode InvalidFetchXml = def("InvalidFetchXml", 0x80041108, 400, "The FetchXML query is not valid.");
     public static final ErrorCode ConcurrencyVersionMismatch = def("ConcurrencyVersionMismatch", 0x80060882, 412, "The version of the existing record doesn't match the RowVersion property provided.");
+    // 0x80060883 is the value most sources give ConcurrencyVersionNotProvided; others swap it with OptimisticConcurrencyNotEnabled.
+    public static final ErrorCode ConcurrencyVersionNotProvided = def("ConcurrencyVersionNotProvided", 0x80060883, 400, "The RowVersion property must be provided when the value of ConcurrencyBehavior is IfVersionMatches.");
     public static final ErrorCode IsvAborted = def("IsvAborted", 0x80040265, 400, "ISV code aborted the operation.");
     public static final ErrorCode IsvUnExpected = def("IsvUnExpected", 0x80040224, 500, "An unexpected error occurred from ISV code.");
     public static final ErrorCode TransactionAborted = def("TransactionAborted", 0x80040255, 500, "The transaction was aborted.");

@@ -139,11 +139,12 @@ final class ValueReader {
 
     static EntityReference entityReference(JsonNode o) {
         return new EntityReference(JsonFields.requiredString(o, "LogicalName", "EntityReference"), recordId(o),
-                JsonFields.string(o, "Name"));
+                JsonFields.string(o, "Name"), JsonFields.string(o, "RowVersion"));
     }
 
     static Entity entity(JsonNode o) {
         Entity e = new Entity(JsonFields.requiredString(o, "LogicalName", "Entity"), recordId(o));
+        e.rowVersion(JsonFields.string(o, "RowVersion"));
         e.attributes().putAll(map(o, "Attributes"));
         JsonNode formatted = JsonFields.object(o, "FormattedValues");
         if (formatted != null) {

@@ -113,12 +113,14 @@ final class ValueWriter {
         type(g, "EntityReference").writeStringProperty("LogicalName", r.logicalName());
         g.writeStringProperty("Id", r.id() == null ? null : r.id().toString());
         g.writeStringProperty("Name", r.name());
+        if (r.rowVersion() != null) g.writeStringProperty("RowVersion", r.rowVersion());
         g.writeEndObject();
     }
 
     static void entity(JsonGenerator g, Entity e) {
         type(g, "Entity").writeStringProperty("LogicalName", e.logicalName());
         g.writeStringProperty("Id", e.id() == null ? null : e.id().toString());
+        if (e.rowVersion() != null) g.writeStringProperty("RowVersion", e.rowVersion());
         g.writeName("Attributes");
         map(g, e.attributes());
         g.writeName("FormattedValues").writeStartObject();

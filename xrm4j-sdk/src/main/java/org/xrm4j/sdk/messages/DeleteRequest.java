@@ -20,4 +20,12 @@ public final class DeleteRequest extends OrganizationRequest {
     public EntityReference target() { return typed("Target", EntityReference.class); }
 
     public DeleteRequest target(EntityReference value) { set("Target", value); return this; }
+
+    /** How a record changed since it was read is treated; the protocol carries the behaviour's name. */
+    public org.xrm4j.sdk.ConcurrencyBehavior concurrencyBehavior() { return org.xrm4j.sdk.ConcurrencyBehavior.of(get("ConcurrencyBehavior")); }
+
+    public DeleteRequest concurrencyBehavior(org.xrm4j.sdk.ConcurrencyBehavior value) {
+        set("ConcurrencyBehavior", value == null ? null : value.name());
+        return this;
+    }
 }

@@ -160,6 +160,21 @@ class MessageCodecTest {
     }
 
     @Test
+    void rowVersionsAndConcurrencyBehaviourSurviveTheRoundTrip() {
+        var update = (UpdateRequest) SdkJson.readRequest(SdkJson.writeRequest(new UpdateRequest(
+                new Entity("account", Samples.ID).rowVersion("123").set("name", "x"))
+                .concurrencyBehavior(org.xrm4j.sdk.ConcurrencyBehavior.IfRowVersionMatches)));
+        assertThat(update.target().rowVersion()).isEqualTo("123");
+        assertThat(update.concurrencyBehavior()).isEqualTo(org.xrm4j.sdk.ConcurrencyBehavior.IfRowVersionMatches);
+
+        var delete = (DeleteRequest) SdkJson.readRequest(SdkJson.writeRequest(new DeleteRequest(ACCOUNT.withRowVersion("7"))
+                .concurrencyBehavior(org.xrm4j.sdk.ConcurrencyBehavior.AlwaysOverwrite)));
+        assertThat(delete.target().rowVersion()).isEqualTo("7");
+        assertThat(delete.concurrencyBehavior()).isEqualTo(org.xrm4j.sdk.ConcurrencyBehavior.AlwaysOverwrite);
+        assertThat(new DeleteRequest(ACCOUNT).concurrencyBehavior()).isEqualTo(org.xrm4j.sdk.ConcurrencyBehavior.Default);
+    }
+
+    @Test
     void aCreateReadsAsACreateRequest() {
         String body = "{\"RequestName\":\"Create\",\"Parameters\":{\"Target\":{\"$type\":\"Entity\",\"LogicalName\":\"account\","
                 + "\"Attributes\":{\"name\":\"Contoso\"}}}}";

@@ -32,18 +32,33 @@ public final class EntityMetadata {
     public record Labels(String displayName, String displayCollectionName, String description) {
         public static final Labels NONE = new Labels(null, null, null);
     }
+    private final List<EntityKeyMetadata> keys;
 
     public EntityMetadata(String logicalName, String schemaName, String entitySetName, String primaryIdAttribute,
                           String primaryNameAttribute, OwnershipType ownershipType, boolean activity, boolean custom,
                           List<AttributeMetadata> attributes) {
         this(logicalName, schemaName, entitySetName, primaryIdAttribute, primaryNameAttribute, ownershipType, activity,
-                custom, attributes, Labels.NONE, 0);
+                custom, attributes, Labels.NONE, 0, List.of());
+    }
+
+    public EntityMetadata(String logicalName, String schemaName, String entitySetName, String primaryIdAttribute,
+                          String primaryNameAttribute, OwnershipType ownershipType, boolean activity, boolean custom,
+                          List<AttributeMetadata> attributes, List<EntityKeyMetadata> keys) {
+        this(logicalName, schemaName, entitySetName, primaryIdAttribute, primaryNameAttribute, ownershipType, activity,
+                custom, attributes, Labels.NONE, 0, keys);
+    }
+
+    public EntityMetadata(String logicalName, String schemaName, String entitySetName, String primaryIdAttribute,
+                          String primaryNameAttribute, OwnershipType ownershipType, boolean activity, boolean custom,
+                          List<AttributeMetadata> attributes, Labels labels, int objectTypeCode) {
+        this(logicalName, schemaName, entitySetName, primaryIdAttribute, primaryNameAttribute, ownershipType, activity,
+                custom, attributes, labels, objectTypeCode, List.of());
     }
 
     /** {@code objectTypeCode} 0 means "not assigned": the built-in tables have the platform's codes (see ObjectTypeCodes). */
     public EntityMetadata(String logicalName, String schemaName, String entitySetName, String primaryIdAttribute,
                           String primaryNameAttribute, OwnershipType ownershipType, boolean activity, boolean custom,
-                          List<AttributeMetadata> attributes, Labels labels, int objectTypeCode) {
+                          List<AttributeMetadata> attributes, Labels labels, int objectTypeCode, List<EntityKeyMetadata> keys) {
         this.logicalName = Objects.requireNonNull(logicalName, "logicalName");
         this.schemaName = schemaName == null ? logicalName : schemaName;
         this.entitySetName = entitySetName == null ? logicalName + "s" : entitySetName;
@@ -57,6 +72,7 @@ public final class EntityMetadata {
         this.attributes = Collections.unmodifiableMap(m);
         this.labels = labels == null ? Labels.NONE : labels;
         this.objectTypeCode = objectTypeCode;
+        this.keys = keys == null ? List.of() : List.copyOf(keys);
     }
 
     public String logicalName() { return logicalName; }
@@ -89,21 +105,29 @@ public final class EntityMetadata {
         return a;
     }
 
+    /** The table's alternate keys. */
+    public List<EntityKeyMetadata> keys() { return keys; }
+
+    public EntityMetadata withKeys(List<EntityKeyMetadata> newKeys) {
+        return new EntityMetadata(logicalName, schemaName, entitySetName, primaryIdAttribute, primaryNameAttribute,
+                ownershipType, activity, custom, List.copyOf(attributes.values()), labels, objectTypeCode, newKeys);
+    }
+
     public boolean hasState() { return attributes.containsKey("statecode"); }
 
     public EntityMetadata withAttributes(List<AttributeMetadata> newAttributes) {
         return new EntityMetadata(logicalName, schemaName, entitySetName, primaryIdAttribute, primaryNameAttribute,
-                ownershipType, activity, custom, newAttributes, labels, objectTypeCode);
+                ownershipType, activity, custom, newAttributes, labels, objectTypeCode, keys);
     }
 
     public EntityMetadata withLabels(Labels newLabels) {
         return new EntityMetadata(logicalName, schemaName, entitySetName, primaryIdAttribute, primaryNameAttribute,
-                ownershipType, activity, custom, List.copyOf(attributes.values()), newLabels, objectTypeCode);
+                ownershipType, activity, custom, List.copyOf(attributes.values()), newLabels, objectTypeCode, keys);
     }
 
     public EntityMetadata withObjectTypeCode(int code) {
         return new EntityMetadata(logicalName, schemaName, entitySetName, primaryIdAttribute, primaryNameAttribute,
-                ownershipType, activity, custom, List.copyOf(attributes.values()), labels, code);
+                ownershipType, activity, custom, List.copyOf(attributes.values()), labels, code, keys);
     }
 
     @Override public String toString() { return "EntityMetadata[" + logicalName + "]"; }

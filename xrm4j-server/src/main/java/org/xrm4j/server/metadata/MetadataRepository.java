@@ -21,6 +21,7 @@ import org.xrm4j.server.store.StoreException;
 public final class MetadataRepository {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<AttributeMetadata>> ATTRIBUTES = new TypeReference<>() {};
+    private static final TypeReference<List<EntityKeyMetadata>> KEYS = new TypeReference<>() {};
 
     private final SqlDialect dialect;
     private final String schema;
@@ -95,6 +96,7 @@ public final class MetadataRepository {
         n.put("displayCollectionName", e.labels().displayCollectionName());
         n.put("description", e.labels().description());
         n.put("objectTypeCode", e.objectTypeCode());
+        if (!e.keys().isEmpty()) n.set("keys", JSON.valueToTree(e.keys()));
         return JSON.writeValueAsString(n);
     }
 
@@ -107,7 +109,8 @@ public final class MetadataRepository {
                 OwnershipType.valueOf(n.get("ownershipType").asString()), n.get("activity").asBoolean(),
                 n.get("custom").asBoolean(), attributes, new EntityMetadata.Labels(text(n, "displayName"),
                 text(n, "displayCollectionName"), text(n, "description")),
-                n.has("objectTypeCode") ? n.get("objectTypeCode").asInt() : 0);
+                n.has("objectTypeCode") ? n.get("objectTypeCode").asInt() : 0,
+                n.has("keys") ? JSON.convertValue(n.get("keys"), KEYS) : List.of());
     }
 
     /** An optional property: definitions written before it existed do not have it. */

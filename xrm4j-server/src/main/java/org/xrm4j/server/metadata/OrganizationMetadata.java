@@ -55,6 +55,29 @@ public final class OrganizationMetadata {
         return null;
     }
 
+    /**
+     * A table a query may link to: an entity, or the intersect table of a many-to-many relationship, which has no
+     * entity definition of its own but is queried like one (its key and its two record-id columns), as in Dataverse.
+     */
+    public EntityMetadata linkable(String name) {
+        if (name != null && !entities.containsKey(name)) {
+            for (RelationshipMetadata r : relationships.values()) {
+                if (r.kind() == RelationshipMetadata.Kind.ManyToMany && name.equals(r.intersectEntity())) return intersect(r);
+            }
+        }
+        return entity(name);
+    }
+
+    private static EntityMetadata intersect(RelationshipMetadata r) {
+        List<AttributeMetadata> columns = new ArrayList<>();
+        for (String c : List.of(r.intersectEntity() + "id", r.entity1IntersectAttribute(), r.entity2IntersectAttribute())) {
+            columns.add(new AttributeMetadata(c, null, AttributeType.Uniqueidentifier, RequiredLevel.None, 0, null, null, 0,
+                    List.of(), null, List.of(), false, false, false));
+        }
+        return new EntityMetadata(r.intersectEntity(), null, r.intersectEntity(), r.intersectEntity() + "id", null,
+                OwnershipType.None, false, true, columns);
+    }
+
     /** The relationship by schema name (case-insensitive, as Dataverse resolves it), or a fault. */
     public RelationshipMetadata relationship(String schemaName) {
         RelationshipMetadata r = relationships.get(schemaName.toLowerCase(java.util.Locale.ROOT));

@@ -99,6 +99,10 @@ final class ConditionWriter {
             case LastXDays -> { from = day(today.minusDays(count(a, c, values))); to = scope.now(); }
             case NextXDays -> { from = scope.now(); to = day(today.plusDays(count(a, c, values) + 1)); }
             case LastXHours -> { from = scope.now().minus(Duration.ofHours(count(a, c, values))); to = scope.now(); }
+            case ThisMonth -> { from = day(today.withDayOfMonth(1)); to = day(today.withDayOfMonth(1).plusMonths(1)); }
+            case LastMonth -> { from = day(today.withDayOfMonth(1).minusMonths(1)); to = day(today.withDayOfMonth(1)); }
+            case ThisYear -> { from = day(today.withDayOfYear(1)); to = day(today.withDayOfYear(1).plusYears(1)); }
+            case OlderThanXDays -> { from = null; to = day(today.minusDays(count(a, c, values))); }
             case NextXHours -> { from = scope.now(); to = scope.now().plus(Duration.ofHours(count(a, c, values))); }
             case On, OnOrBefore, OnOrAfter -> {
                 LocalDate d = LocalDate.ofInstant(((OffsetDateTime) ValueConverter.queryValue(e, a, one(a, c, values))).toInstant(), ZoneOffset.UTC);

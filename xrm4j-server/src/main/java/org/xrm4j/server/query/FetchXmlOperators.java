@@ -10,7 +10,7 @@ import org.xrm4j.sdk.query.ConditionOperator;
  * FetchXML's operator names and the {@link ConditionOperator} each one means.
  *
  * <p>Only the operators the engine evaluates are listed. FetchXML has many more (fiscal periods, hierarchy, the
- * {@code this-month} family...); those are reported as unknown rather than approximated, because a query that
+ * {@code this-week} family...); those are reported as unknown rather than approximated, because a query that
  * silently matched different records would be worse than one that fails. Names are matched exactly, as Dataverse
  * validates them against its schema.
  */
@@ -51,6 +51,10 @@ final class FetchXmlOperators {
             Map.entry("ne-userid", NotEqualUserId),
             Map.entry("eq-businessid", EqualBusinessId),
             Map.entry("ne-businessid", NotEqualBusinessId),
+            Map.entry("this-month", ThisMonth),
+            Map.entry("last-month", LastMonth),
+            Map.entry("this-year", ThisYear),
+            Map.entry("olderthan-x-days", OlderThanXDays),
             Map.entry("contain-values", ContainValues),
             Map.entry("not-contain-values", DoesNotContainValues));
 

@@ -71,6 +71,8 @@ public final class QueryPlanner {
         if (!q.distinct() && projections.stream().noneMatch(p -> p.attribute().equals(key))) {
             projections.addFirst(new Projection(null, root, key, idColumn, 0, List.of()));
         }
+        // Every record carries its RowVersion, as in the SDK, selected or not (distinct rows are no records).
+        int versionColumn = !q.distinct() && root.has("versionnumber") ? addColumn("t0." + dialect.quote("versionnumber")) : 0;
         List<String> where = new ArrayList<>();
         List<Object> whereParams = new ArrayList<>();
         for (LinkEntity link : q.linkEntities()) addLink(rootScope, link, where, whereParams);
@@ -109,11 +111,11 @@ public final class QueryPlanner {
                 ? "SELECT COUNT(*) FROM (SELECT " + counted + from + whereSql + " LIMIT " + (MAX_PAGE_SIZE + 1) + ") c"
                 : null;
         return new SqlQuery(sql, params, countSql, params, projections, idColumn, pageSize, pageNumber, paged,
-                root.logicalName(), root.primaryIdAttribute());
+                root.logicalName(), root.primaryIdAttribute(), versionColumn);
     }
 
     private void addLink(Scope parent, LinkEntity link, List<String> where, List<Object> whereParams) {
-        EntityMetadata target = metadata.entity(link.linkToEntityName());
+        EntityMetadata target = metadata.linkable(link.linkToEntityName());
         if (link.linkFromAttributeName() == null || link.linkToAttributeName() == null) {
             throw new FaultException(ErrorCodes.InvalidArgument, "The link to '" + target.logicalName()
                     + "' must name the attributes it joins on (from and to).");

@@ -79,6 +79,10 @@ public final class QueryRunner {
 
     private Entity read(ResultSet rs, SqlQuery q) throws SQLException {
         Entity e = new Entity(q.entityName(), q.idColumn() > 0 ? rs.getObject(q.idColumn(), UUID.class) : null);
+        if (q.versionColumn() > 0) {
+            long version = rs.getLong(q.versionColumn());
+            if (!rs.wasNull()) e.rowVersion(Long.toString(version));
+        }
         for (Projection p : q.projections()) {
             Object value = value(rs, p);
             String name = p.alias() == null ? p.attribute().logicalName() : p.alias() + "." + p.attribute().logicalName();

@@ -115,6 +115,21 @@ public final class RecordStore {
         }
     }
 
+    /**
+     * The row's version number, locked until the transaction ends so that no other writer changes it between this
+     * check and the write that follows; {@code null} when the row does not exist.
+     */
+    public Long lockedVersion(Connection c, EntityMetadata e, UUID id) {
+        String statement = sql.computeIfAbsent("V|" + e.logicalName(), k -> "SELECT \"versionnumber\" FROM "
+                + dialect.table(schema, e.logicalName()) + " WHERE " + dialect.quote(e.primaryIdAttribute()) + " = ? FOR UPDATE");
+        try (PreparedStatement ps = c.prepareStatement(statement)) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) { return rs.next() ? rs.getLong(1) : null; }
+        } catch (SQLException ex) {
+            throw new StoreException("Read failed", ex);
+        }
+    }
+
     /** Runs a statement that touches many rows (cascades, re-parenting); answers the row count. */
     public int executeUpdate(Connection c, String statement, List<Object> params) {
         try (PreparedStatement ps = c.prepareStatement(statement)) {

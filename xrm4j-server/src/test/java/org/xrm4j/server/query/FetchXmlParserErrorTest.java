@@ -85,9 +85,9 @@ class FetchXmlParserErrorTest {
     }
 
     @Test void refusesAnUnknownOperatorWithItsOwnCode() {
-        FaultException e = fault(inEntity("<filter><condition attribute='createdon' operator='this-month'/></filter>"));
+        FaultException e = fault(inEntity("<filter><condition attribute='createdon' operator='this-millennium'/></filter>"));
         assertThat(e.errorCode()).isEqualTo(ErrorCodes.QueryBuilderInvalidConditionOperator.code());
-        assertThat(e.getMessage()).contains("this-month").contains("createdon");
+        assertThat(e.getMessage()).contains("this-millennium").contains("createdon");
         assertThat(fault(inEntity("<filter><condition attribute='a' operator='EQ' value='1'/></filter>")).errorCode())
                 .as("operator names are case-sensitive").isEqualTo(ErrorCodes.QueryBuilderInvalidConditionOperator.code());
     }
