@@ -7,11 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.xrm4j.server.TestServers;
 import org.xrm4j.server.solutions.SolutionFixtures;
 import tools.jackson.databind.JsonNode;
 
@@ -20,22 +16,7 @@ import tools.jackson.databind.JsonNode;
  * CreateMultiple and UpdateMultiple (all or nothing), {@code Prefer: respond-async} with the background-operation
  * status resource, and the faults for unknown actions.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WebApiActionsContract {
-    TestServers.TestServer server;
-    WebApiHttp http;
-    String api;
-
-    abstract String database();
-
-    @BeforeAll void start() {
-        server = TestServers.start(database());
-        http = new WebApiHttp(TestServers.ADMIN_TOKEN);
-        api = server.orgUrl() + "/api/data/v9.2/";
-    }
-
-    @AfterAll void stop() { if (server != null) server.close(); }
-
+abstract class WebApiActionsContract extends WebApiServerContract {
     String create(String set, String json) {
         WebApiHttp.Reply r = http.post(api + set, json);
         assertThat(r.status()).as(r.body()).isEqualTo(204);

@@ -9,14 +9,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.xrm4j.sdk.OrganizationRequest;
 import org.xrm4j.sdk.OrganizationResponse;
 import org.xrm4j.sdk.messages.CreateRequest;
-import org.xrm4j.server.TestServers;
 import org.xrm4j.server.engine.PipelineStep;
 import org.xrm4j.server.engine.StepContext;
 import org.xrm4j.server.organization.Deployment;
@@ -28,22 +24,7 @@ import tools.jackson.databind.JsonNode;
  * Content-ID references, stop versus continue-on-error, the BatchSize limit and the concurrency limit, impersonation
  * and GETs inside a batch.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WebApiBatchContract {
-    TestServers.TestServer server;
-    WebApiHttp http;
-    String api;
-
-    abstract String database();
-
-    @BeforeAll void start() {
-        server = TestServers.start(database());
-        http = new WebApiHttp(TestServers.ADMIN_TOKEN);
-        api = server.orgUrl() + "/api/data/v9.2/";
-    }
-
-    @AfterAll void stop() { if (server != null) server.close(); }
-
+abstract class WebApiBatchContract extends WebApiServerContract {
     WebApiHttp.Reply send(BatchBody batch, String... headers) {
         return http.batch(api + "$batch", batch.build(), batch.contentType(), headers);
     }

@@ -7,32 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.xrm4j.server.TestServers;
 import org.xrm4j.server.organization.Deployment;
 import org.xrm4j.server.security.Role;
 import tools.jackson.databind.JsonNode;
 
 /** The Web API over raw HTTP: routes, status codes, headers and Dataverse's JSON forms. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WebApiContract {
-    TestServers.TestServer server;
-    WebApiHttp http;
-    String api;
-
-    abstract String database();
-
-    @BeforeAll void start() {
-        server = TestServers.start(database());
-        http = new WebApiHttp(TestServers.ADMIN_TOKEN);
-        api = server.orgUrl() + "/api/data/v9.2/";
-    }
-
-    @AfterAll void stop() { if (server != null) server.close(); }
-
+abstract class WebApiContract extends WebApiServerContract {
     static String filter(String expression) { return URLEncoder.encode(expression, StandardCharsets.UTF_8).replace("+", "%20"); }
 
     String create(String set, String json) {

@@ -3,10 +3,7 @@ package org.xrm4j.server.webapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.xrm4j.sdk.Entity;
 import org.xrm4j.sdk.messages.CreateAttributeRequest;
 import org.xrm4j.sdk.messages.CreateAttributeResponse;
@@ -17,22 +14,7 @@ import org.xrm4j.server.security.Role;
 import tools.jackson.databind.JsonNode;
 
 /** Metadata writes over raw HTTP: createEntity, createAttribute, updateEntity, updateAttribute, and their faults. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WebApiMetadataWritesContract {
-    TestServers.TestServer server;
-    WebApiHttp http;
-    String api;
-
-    abstract String database();
-
-    @BeforeAll void start() {
-        server = TestServers.start(database());
-        http = new WebApiHttp(TestServers.ADMIN_TOKEN);
-        api = server.orgUrl() + "/api/data/v9.2/";
-    }
-
-    @AfterAll void stop() { if (server != null) server.close(); }
-
+abstract class WebApiMetadataWritesContract extends WebApiServerContract {
     static String label(String text) {
         return "{\"@odata.type\":\"Microsoft.Dynamics.CRM.Label\",\"LocalizedLabels\":[{\"@odata.type\":\"Microsoft.Dynamics.CRM.LocalizedLabel\","
                 + "\"Label\":\"" + text + "\",\"LanguageCode\":1033}]}";
