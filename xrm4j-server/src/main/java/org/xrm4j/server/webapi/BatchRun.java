@@ -149,7 +149,14 @@ final class BatchRun {
             }
             responses.add(outcome.response());
         }
-        answers.add(new ItemAnswer(false, List.of(new PartAnswer(part.contentId(), op.answer().apply(responses)))));
+        WebApiResponse answer;
+        try {
+            answer = op.respond(responses, this::read);
+        } catch (FaultException e) {
+            fail(part, e.fault()); // a read the answer made failed
+            return;
+        }
+        answers.add(new ItemAnswer(false, List.of(new PartAnswer(part.contentId(), answer))));
     }
 
     private void changeSet(Planned p, ExecuteMultipleResponseItem outcome) {
@@ -175,9 +182,14 @@ final class BatchRun {
             Operation op = p.operations().get(i);
             List<OrganizationResponse> own = responses.subList(next, next + op.requests().size());
             next += op.requests().size();
-            partAnswers.add(new PartAnswer(parts.get(i).contentId(), op.answer().apply(own)));
+            partAnswers.add(new PartAnswer(parts.get(i).contentId(), op.respond(own, this::read)));
         }
         answers.add(new ItemAnswer(true, partAnswers));
+    }
+
+    /** A read an answer makes after its part ran: its own top-level request, for the batch's caller. */
+    private OrganizationResponse read(OrganizationRequest request) {
+        return engine.execute(router.organization(), token, callerId, request);
     }
 
     private void fail(BatchPart part, OrganizationServiceFault fault) {

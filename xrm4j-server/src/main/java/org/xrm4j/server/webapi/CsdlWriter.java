@@ -1,19 +1,13 @@
 package org.xrm4j.server.webapi;
 
 import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.xrm4j.server.metadata.AttributeMetadata;
 import org.xrm4j.server.metadata.EntityMetadata;
 import org.xrm4j.server.metadata.OrganizationMetadata;
-import org.xrm4j.server.metadata.RelationshipMetadata;
 
 /**
  * {@code $metadata}: the organization's tables as an OData v4 CSDL document (EDMX XML) in the namespace
@@ -29,13 +23,13 @@ final class CsdlWriter {
     private static final String EDM = "http://docs.oasis-open.org/odata/ns/edm";
     private static final String NS = "Microsoft.Dynamics.CRM";
 
-    /** One navigation property of a type: its name, target table, whether a collection, its partner and key columns. */
-    private record Navigation(String name, String target, boolean collection, String partner, String property, String referenced) {}
-
     private final OrganizationMetadata metadata;
-    private final Map<String, List<Navigation>> navigations = new LinkedHashMap<>();
+    private final NavigationProperties navigations;
 
-    private CsdlWriter(OrganizationMetadata metadata) { this.metadata = metadata; }
+    private CsdlWriter(OrganizationMetadata metadata) {
+        this.metadata = metadata;
+        this.navigations = NavigationProperties.of(metadata);
+    }
 
     /** Documents by metadata snapshot: a snapshot never changes, so its document is written once (and dropped with it). */
     private static final Map<OrganizationMetadata, String> DOCUMENTS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
@@ -45,7 +39,6 @@ final class CsdlWriter {
     }
 
     private String document() {
-        collectNavigations();
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -76,38 +69,6 @@ final class CsdlWriter {
         return out.toString();
     }
 
-    /** Both ends of every relationship whose tables exist, with names unique per type (first come, first kept). */
-    private void collectNavigations() {
-        Map<String, Set<String>> used = new LinkedHashMap<>();
-        for (RelationshipMetadata r : metadata.relationships()) {
-            if (r.kind() == RelationshipMetadata.Kind.OneToMany) {
-                if (!metadata.hasEntity(r.referencedEntity()) || !metadata.hasEntity(r.referencingEntity())) continue;
-                EntityMetadata referencing = metadata.entity(r.referencingEntity());
-                AttributeMetadata lookup = referencing.attribute(r.referencingAttribute());
-                if (lookup == null) continue;
-                String single = lookup.targets().size() > 1 ? lookup.logicalName() + "_" + r.referencedEntity() : r.referencingNavigation();
-                String many = r.referencedNavigation() != null ? r.referencedNavigation() : r.schemaName();
-                if (!claim(used, r.referencingEntity(), single) || !claim(used, r.referencedEntity(), many)) continue;
-                add(r.referencingEntity(), new Navigation(single, r.referencedEntity(), false, many,
-                        "_" + lookup.logicalName() + "_value", metadata.entity(r.referencedEntity()).primaryIdAttribute()));
-                add(r.referencedEntity(), new Navigation(many, r.referencingEntity(), true, single, null, null));
-            } else {
-                if (!metadata.hasEntity(r.entity1()) || !metadata.hasEntity(r.entity2())) continue;
-                boolean self = r.entity1().equals(r.entity2());
-                if (!claim(used, r.entity1(), r.schemaName())) continue;
-                if (!self && !claim(used, r.entity2(), r.schemaName())) continue;
-                add(r.entity1(), new Navigation(r.schemaName(), r.entity2(), true, self ? null : r.schemaName(), null, null));
-                if (!self) add(r.entity2(), new Navigation(r.schemaName(), r.entity1(), true, r.schemaName(), null, null));
-            }
-        }
-    }
-
-    private static boolean claim(Map<String, Set<String>> used, String entity, String name) {
-        return name != null && used.computeIfAbsent(entity, k -> new LinkedHashSet<>()).add(name);
-    }
-
-    private void add(String entity, Navigation n) { navigations.computeIfAbsent(entity, k -> new ArrayList<>()).add(n); }
-
     private void entityType(XMLStreamWriter x, EntityMetadata e) throws XMLStreamException {
         x.writeStartElement("EntityType");
         x.writeAttribute("Name", e.logicalName());
@@ -129,15 +90,15 @@ final class CsdlWriter {
                 x.writeAttribute("Scale", "variable");
             }
         }
-        for (Navigation n : navigations.getOrDefault(e.logicalName(), List.of())) {
+        for (NavigationProperties.Navigation n : navigations.of(e.logicalName())) {
             x.writeStartElement("NavigationProperty");
             x.writeAttribute("Name", n.name());
             x.writeAttribute("Type", n.collection() ? "Collection(mscrm." + n.target() + ")" : "mscrm." + n.target());
             if (n.partner() != null) x.writeAttribute("Partner", n.partner());
-            if (n.property() != null) {
+            if (!n.collection()) {
                 x.writeEmptyElement("ReferentialConstraint");
-                x.writeAttribute("Property", n.property());
-                x.writeAttribute("ReferencedProperty", n.referenced());
+                x.writeAttribute("Property", "_" + n.lookup() + "_value");
+                x.writeAttribute("ReferencedProperty", metadata.entity(n.target()).primaryIdAttribute());
             }
             x.writeEndElement();
         }
@@ -165,7 +126,7 @@ final class CsdlWriter {
             x.writeStartElement("EntitySet");
             x.writeAttribute("Name", e.entitySetName());
             x.writeAttribute("EntityType", NS + "." + e.logicalName());
-            for (Navigation n : navigations.getOrDefault(e.logicalName(), List.of())) {
+            for (NavigationProperties.Navigation n : navigations.of(e.logicalName())) {
                 x.writeEmptyElement("NavigationPropertyBinding");
                 x.writeAttribute("Path", n.name());
                 x.writeAttribute("Target", metadata.entity(n.target()).entitySetName());

@@ -6,11 +6,13 @@ import org.xrm4j.sdk.ErrorCodes;
 import org.xrm4j.sdk.FaultException;
 
 /**
- * Splits a decoded {@code $filter} into tokens: parentheses, commas, quoted strings ({@code ''} is a quote) and words.
- * A word holds letters, digits and {@code _ . : - +}, so that unquoted GUIDs, numbers and date-times stay one token.
+ * Splits a decoded {@code $filter} into tokens: parentheses, brackets, commas, {@code =}, quoted strings ({@code ''} is
+ * a quote) and words. A word holds letters, digits and {@code _ . : - + /}, so that unquoted GUIDs, numbers,
+ * date-times and navigation paths ({@code primarycontactid/fullname}) stay one token; brackets and {@code =} serve the
+ * query functions' parameters ({@code PropertyValues=['a','b']}).
  */
 final class FilterLexer {
-    enum Kind { OPEN, CLOSE, COMMA, STRING, WORD }
+    enum Kind { OPEN, CLOSE, COMMA, STRING, WORD, LIST_OPEN, LIST_CLOSE, EQUALS }
 
     record Token(Kind kind, String text) {}
 
@@ -25,6 +27,9 @@ final class FilterLexer {
                 i++;
             } else if (c == '(' || c == ')' || c == ',') {
                 out.add(new Token(c == '(' ? Kind.OPEN : c == ')' ? Kind.CLOSE : Kind.COMMA, String.valueOf(c)));
+                i++;
+            } else if (c == '[' || c == ']' || c == '=') {
+                out.add(new Token(c == '[' ? Kind.LIST_OPEN : c == ']' ? Kind.LIST_CLOSE : Kind.EQUALS, String.valueOf(c)));
                 i++;
             } else if (c == '\'') {
                 StringBuilder s = new StringBuilder();
@@ -56,7 +61,7 @@ final class FilterLexer {
     }
 
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == ':' || c == '-' || c == '+';
+        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == ':' || c == '-' || c == '+' || c == '/';
     }
 
     static FaultException error(String message) {

@@ -82,6 +82,10 @@ final class FilterParser {
         Token first = next();
         if (first.kind() != Kind.WORD) throw FilterLexer.error("expected a property name, found '" + first.text() + "'.");
         String fn = first.text().toLowerCase(Locale.ROOT);
+        if (peek(Kind.OPEN) && QueryFunctions.names(first.text())) {
+            pos++;
+            return QueryFunctions.condition(first.text(), parameters(), negate);
+        }
         if (peek(Kind.OPEN) && (fn.equals("contains") || fn.equals("startswith") || fn.equals("endswith"))) {
             pos++;
             String attribute = attribute(next());
@@ -119,6 +123,53 @@ final class FilterParser {
             default -> throw FilterLexer.error("the operator '" + op.text() + "' is not supported.");
         };
         return new ConditionExpression(attribute, operator, value);
+    }
+
+    /**
+     * A query function's parameters after its opening parenthesis, up to the closing one: {@code Name=value} pairs
+     * whose value is a literal or a bracketed list of literals ({@code null} stays a null element).
+     */
+    private java.util.Map<String, Object> parameters() {
+        java.util.Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+        if (peek(Kind.CLOSE)) {
+            pos++;
+            return parameters;
+        }
+        do {
+            Token name = next();
+            if (name.kind() != Kind.WORD) throw FilterLexer.error("expected a parameter name, found '" + name.text() + "'.");
+            Token equals = next();
+            if (equals.kind() != Kind.EQUALS) throw FilterLexer.error("expected '=' after the parameter '" + name.text() + "'.");
+            if (peek(Kind.LIST_OPEN)) {
+                pos++;
+                List<Object> values = new java.util.ArrayList<>();
+                if (peek(Kind.LIST_CLOSE)) {
+                    pos++;
+                } else {
+                    do { values.add(literal(next())); } while (commaInList());
+                }
+                parameters.put(name.text(), values);
+            } else {
+                parameters.put(name.text(), literal(next()));
+            }
+        } while (comma());
+        expect(Kind.CLOSE);
+        return parameters;
+    }
+
+    private boolean comma() {
+        if (peek(Kind.COMMA)) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean commaInList() {
+        if (comma()) return true;
+        Token t = next();
+        if (t.kind() != Kind.LIST_CLOSE) throw FilterLexer.error("expected ']' or ',' in a list, found '" + t.text() + "'.");
+        return false;
     }
 
     /** contains() takes a literal: the engine's Like escapes its wildcards with a backslash. */

@@ -63,7 +63,7 @@ final class OperationRouter {
     WebApiResponse run(Operation operation, String token, UUID callerId) {
         List<OrganizationResponse> responses = new ArrayList<>();
         for (OrganizationRequest r : operation.requests()) responses.add(engine.execute(organization, token, callerId, r));
-        return operation.answer().apply(responses);
+        return operation.respond(responses, r -> engine.execute(organization, token, callerId, r));
     }
 
     private static FaultException notAllowed(String method, String resource) {

@@ -11,12 +11,12 @@ import org.xrm4j.sdk.FaultException;
 
 /**
  * The system query options of one request ({@code $select}, {@code $filter}, {@code $orderby}, {@code $top},
- * {@code $skiptoken}, {@code $count}), decoded. A {@code +} stays a plus sign: clients percent-encode spaces, and a date-time offset
+ * {@code $skiptoken}, {@code $count}, {@code $expand}), decoded. A {@code +} stays a plus sign: clients percent-encode spaces, and a date-time offset
  * such as {@code +01:00} must survive. Options the server does not know yet are refused rather than ignored, so that a
  * query never silently returns more than was asked for.
  */
-record QueryOptions(List<String> select, String filter, String orderBy, Integer top, String skipToken, boolean count) {
-    private static final List<String> KNOWN = List.of("$select", "$filter", "$orderby", "$top", "$skiptoken", "$count");
+record QueryOptions(List<String> select, String filter, String orderBy, Integer top, String skipToken, boolean count, String expand) {
+    private static final List<String> KNOWN = List.of("$select", "$filter", "$orderby", "$top", "$skiptoken", "$count", "$expand");
 
     static QueryOptions parse(String rawQuery) {
         Map<String, String> options = new LinkedHashMap<>();
@@ -32,10 +32,10 @@ record QueryOptions(List<String> select, String filter, String orderBy, Integer 
         }
         return new QueryOptions(select(options.get("$select")), blankToNull(options.get("$filter")),
                 blankToNull(options.get("$orderby")), top(options.get("$top")), blankToNull(options.get("$skiptoken")),
-                count(options.get("$count")));
+                count(options.get("$count")), blankToNull(options.get("$expand")));
     }
 
-    private static List<String> select(String value) {
+    static List<String> select(String value) {
         if (value == null || value.isBlank()) return null;
         List<String> columns = new ArrayList<>();
         for (String s : value.split(",")) {
@@ -47,7 +47,7 @@ record QueryOptions(List<String> select, String filter, String orderBy, Integer 
         return columns;
     }
 
-    private static Integer top(String value) {
+    static Integer top(String value) {
         if (value == null || value.isBlank()) return null;
         try {
             int top = Integer.parseInt(value.trim());

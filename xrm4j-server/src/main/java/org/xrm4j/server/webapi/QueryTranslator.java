@@ -10,6 +10,7 @@ import org.xrm4j.sdk.query.OrderType;
 import org.xrm4j.sdk.query.PagingInfo;
 import org.xrm4j.sdk.query.QueryExpression;
 import org.xrm4j.server.metadata.EntityMetadata;
+import org.xrm4j.server.metadata.OrganizationMetadata;
 
 /**
  * Builds the engine's {@link QueryExpression} from the query options of a collection request: columns, filter, order,
@@ -20,9 +21,12 @@ final class QueryTranslator {
 
     private QueryTranslator() {}
 
-    static QueryExpression translate(EntityMetadata e, QueryOptions options, Integer pageSize) {
+    static QueryExpression translate(OrganizationMetadata metadata, EntityMetadata e, QueryOptions options, Integer pageSize) {
         QueryExpression q = new QueryExpression(e.logicalName()).columnSet(columnSet(e, options.select()));
-        if (options.filter() != null) q.criteria(FilterParser.parse(options.filter()));
+        if (options.filter() != null) {
+            q.criteria(FilterParser.parse(options.filter()));
+            NavigationFilters.apply(metadata, e, q);
+        }
         if (options.orderBy() != null) order(q, options.orderBy());
         if (options.top() != null) {
             q.topCount(options.top());
@@ -46,7 +50,7 @@ final class QueryTranslator {
         return new ColumnSet(false, columns);
     }
 
-    private static void order(QueryExpression q, String orderBy) {
+    static void order(QueryExpression q, String orderBy) {
         for (String part : orderBy.split(",")) {
             String[] words = part.trim().split("\\s+");
             if (words.length == 0 || words[0].isEmpty() || words.length > 2) {

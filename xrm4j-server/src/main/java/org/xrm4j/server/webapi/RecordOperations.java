@@ -81,27 +81,40 @@ final class RecordOperations {
 
     Operation retrieve(EntityMetadata e, UUID id) {
         QueryOptions options = QueryOptions.parse(request.rawQuery());
-        return Operation.of(retrieveRequest(e, id, options.select()), r -> representation(e, (Entity) r.get("Entity"), options, 200));
+        List<OrganizationRequest> requests = new ArrayList<>(List.of(retrieveRequest(e, id, options.select())));
+        requests.addAll(expansions(e, options).requestsFor(id));
+        return new Operation(requests, r -> Annotations.of(request).applied(representation(e, r, options, 200)), null);
     }
 
     Operation query(EntityMetadata e) {
+        String fetchXml = FetchXmlQueries.fetchXml(request);
+        if (fetchXml != null) return new FetchXmlQueries(metadata(), request, base).plan(e, fetchXml);
         QueryOptions options = QueryOptions.parse(request.rawQuery());
         Integer pageSize = maxPageSize();
-        QueryExpression q = QueryTranslator.translate(e, options, pageSize);
-        return Operation.of(new RetrieveMultipleRequest(q), r -> {
-            EntityCollection rows = (EntityCollection) r.get("EntityCollection");
+        QueryExpression q = QueryTranslator.translate(metadata(), e, options, pageSize);
+        Expansions expansions = expansions(e, options);
+        expansions.link(q);
+        return Operation.reading(List.of(new RetrieveMultipleRequest(q)), (responses, reads) -> {
+            EntityCollection rows = (EntityCollection) responses.getFirst().get("EntityCollection");
             ObjectNode o = JsonNodeFactory.instance.objectNode();
             o.put("@odata.context", context(e, options.select()));
             ArrayNode value = o.putArray("value");
             List<String> columns = RecordRenderer.columns(e, options.select());
-            for (Entity row : rows.entities()) value.add(RecordRenderer.render(e, row, columns));
+            List<ObjectNode> records = new ArrayList<>();
+            for (Entity row : rows.entities()) {
+                ObjectNode record = Annotations.of(request).render(navigations(), e, row, columns);
+                expansions.addLinked(record, row);
+                records.add(record);
+                value.add(record);
+            }
+            if (expansions.hasCollections()) expansions.addCollections(records, rows.entities(), reads);
             if (options.count()) o.put("@odata.count", q.pageInfo() != null ? rows.totalRecordCount() : rows.entities().size());
             if (q.pageInfo() != null && rows.moreRecords()) {
                 o.put("@odata.nextLink", nextLink(e, new SkipToken(q.pageInfo().pageNumber() + 1, rows.pagingCookie())));
             }
             WebApiResponse answer = WebApiResponse.json(200, o.toString());
             if (pageSize != null) answer.header("Preference-Applied", "odata.maxpagesize=" + pageSize);
-            return answer;
+            return Annotations.of(request).applied(answer);
         });
     }
 
@@ -152,16 +165,30 @@ final class RecordOperations {
         }
         QueryOptions options = QueryOptions.parse(request.rawQuery());
         List<OrganizationRequest> requests = new ArrayList<>(List.of(write, retrieveRequest(e, id, options.select())));
-        return new Operation(requests, r -> representation(e, (Entity) r.get(1).get("Entity"), options, representationStatus)
-                .header("OData-EntityId", address).header("Preference-Applied", "return=representation"), address(e, id));
+        requests.addAll(expansions(e, options).requestsFor(id));
+        return new Operation(requests, r -> Annotations.of(request).applied(representation(e, r.subList(1, r.size()), options,
+                representationStatus).header("OData-EntityId", address).header("Preference-Applied", "return=representation")), address(e, id));
     }
 
-    private WebApiResponse representation(EntityMetadata e, Entity record, QueryOptions options, int status) {
+    /** A record from the responses of its Retrieve and of its expansions' queries, in that order. */
+    private WebApiResponse representation(EntityMetadata e, List<OrganizationResponse> responses, QueryOptions options, int status) {
+        Entity record = (Entity) responses.getFirst().get("Entity");
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("@odata.context", context(e, options.select()) + "/$entity");
-        o.setAll(RecordRenderer.render(e, record, RecordRenderer.columns(e, options.select())));
+        o.setAll(Annotations.of(request).render(navigations(), e, record, RecordRenderer.columns(e, options.select())));
+        expansions(e, options).addPlanned(o, responses.subList(1, responses.size()));
         return WebApiResponse.json(status, o.toString());
     }
+
+    private Expansions expansions(EntityMetadata e, QueryOptions options) {
+        return Expansions.parse(metadata(), e, options.expand(), Annotations.of(request));
+    }
+
+    private org.xrm4j.server.metadata.OrganizationMetadata metadata() {
+        return engine.deployment().organization(organization).metadata();
+    }
+
+    private NavigationProperties navigations() { return NavigationProperties.of(metadata()); }
 
     private static String address(EntityMetadata e, UUID id) { return e.entitySetName() + "(" + id + ")"; }
 
