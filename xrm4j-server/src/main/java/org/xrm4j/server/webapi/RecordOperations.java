@@ -94,6 +94,7 @@ final class RecordOperations {
         QueryExpression q = QueryTranslator.translate(metadata(), e, options, pageSize);
         Expansions expansions = expansions(e, options);
         expansions.link(q);
+        Annotations annotations = Annotations.of(request);
         return Operation.reading(List.of(new RetrieveMultipleRequest(q)), (responses, reads) -> {
             EntityCollection rows = (EntityCollection) responses.getFirst().get("EntityCollection");
             ObjectNode o = JsonNodeFactory.instance.objectNode();
@@ -102,7 +103,7 @@ final class RecordOperations {
             List<String> columns = RecordRenderer.columns(e, options.select());
             List<ObjectNode> records = new ArrayList<>();
             for (Entity row : rows.entities()) {
-                ObjectNode record = Annotations.of(request).render(navigations(), e, row, columns);
+                ObjectNode record = annotations.render(navigations(), e, row, columns);
                 expansions.addLinked(record, row);
                 records.add(record);
                 value.add(record);
@@ -114,7 +115,7 @@ final class RecordOperations {
             }
             WebApiResponse answer = WebApiResponse.json(200, o.toString());
             if (pageSize != null) answer.header("Preference-Applied", "odata.maxpagesize=" + pageSize);
-            return Annotations.of(request).applied(answer);
+            return annotations.applied(answer);
         });
     }
 

@@ -109,6 +109,39 @@ abstract class WebApiReadsContract extends WebApiServerContract {
         assertThat(created.json().get("primarycontactid").get("lastname").asString()).isEqualTo("Primary");
     }
 
+    @Test void expandManyToManyThroughTheIntersectTable() {
+        WebApiHttp.Reply imported = http.post(api + "ImportSolution", "{\"OverwriteUnmanagedCustomizations\":true,\"PublishWorkflows\":false,"
+                + "\"CustomizationFile\":\"" + java.util.Base64.getEncoder().encodeToString(
+                        org.xrm4j.server.solutions.SolutionFixtures.leaveSolution("ReadsPairs", "1.0.0.0", "xt_Rpair")) + "\"}");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(204);
+        String first = create("xt_rpairs", "{\"xt_name\":\"First\"}");
+        String second = create("xt_rpairs", "{\"xt_name\":\"Second\"}");
+        String ames = create("contacts", "{\"lastname\":\"Ames\"}");
+        String baker = create("contacts", "{\"lastname\":\"Baker\"}");
+        associate(first, ames, baker);
+        associate(second, baker);
+
+        JsonNode one = http.get(api + "xt_rpairs(" + first + ")?$select=xt_name&$expand=xt_rpair_contact($select=lastname;$orderby=lastname)").json();
+        assertThat(one.get("xt_rpair_contact").valueStream().map(c -> c.get("lastname").asString())).containsExactly("Ames", "Baker");
+        WebApiHttp.Reply both = http.get(api + "xt_rpairs?$select=xt_name&$orderby=xt_name&$expand=xt_rpair_contact($select=lastname;"
+                + "$orderby=" + encode("lastname desc") + ")");
+        assertThat(both.status()).as(both.body()).isEqualTo(200);
+        List<JsonNode> rows = both.json().get("value").valueStream().toList();
+        assertThat(rows.get(0).get("xt_rpair_contact").valueStream().map(c -> c.get("lastname").asString())).containsExactly("Baker", "Ames");
+        assertThat(rows.get(1).get("xt_rpair_contact").valueStream().map(c -> c.get("lastname").asString())).containsExactly("Baker");
+        JsonNode contact = http.get(api + "contacts(" + baker + ")?$select=lastname&$expand=xt_rpair_contact($select=xt_name;$orderby=xt_name)").json();
+        assertThat(contact.get("xt_rpair_contact").valueStream().map(c -> c.get("xt_name").asString())).containsExactly("First", "Second");
+    }
+
+    private void associate(String pair, String... contacts) {
+        List<org.xrm4j.sdk.EntityReference> related = new ArrayList<>();
+        for (String c : contacts) related.add(new org.xrm4j.sdk.EntityReference("contact", UUID.fromString(c)));
+        server.server().engine().execute(server.organization(), org.xrm4j.server.TestServers.ADMIN_TOKEN, null,
+                new org.xrm4j.sdk.messages.AssociateRequest(new org.xrm4j.sdk.EntityReference("xt_rpair", UUID.fromString(pair)),
+                        new org.xrm4j.sdk.Relationship("xt_rpair_contact"), org.xrm4j.sdk.EntityReferenceCollection.of(related.toArray(
+                                org.xrm4j.sdk.EntityReference[]::new))));
+    }
+
     @Test void unknownOrMisusedExpandIsRefused() {
         WebApiHttp.Reply unknown = http.get(api + "accounts?$expand=nosuchnav");
         assertThat(unknown.status()).isEqualTo(400);
