@@ -90,7 +90,7 @@ final class BatchRun {
                 Operation op = router.route(request(part, references));
                 if (references != null) references.register(part.contentId(), op.address());
                 operations.add(op);
-                requests += op.requests().size();
+                requests += item.changeSet() ? op.requests().size() : op.unitRequests().size();
             } catch (RuntimeException e) {
                 OrganizationServiceFault fault = WebApiFaults.of(e);
                 execute(); // the parts before this one run first, in order
@@ -113,7 +113,7 @@ final class BatchRun {
                 for (Operation op : p.operations()) all.addAll(op.requests());
                 requests.add(new ExecuteTransactionRequest(all, true));
             } else {
-                requests.addAll(p.operations().getFirst().requests());
+                requests.addAll(p.operations().getFirst().unitRequests());
             }
         }
         List<Planned> run = List.copyOf(pending);
@@ -137,7 +137,7 @@ final class BatchRun {
         BatchPart part = p.item().parts().getFirst();
         Operation op = p.operations().getFirst();
         List<OrganizationResponse> responses = new ArrayList<>();
-        for (int i = start; i < start + op.requests().size(); i++) {
+        for (int i = start; i < start + op.unitRequests().size(); i++) {
             ExecuteMultipleResponseItem outcome = outcomes.get(i);
             if (outcome == null) {
                 stopped = true; // the batch stopped before this part
@@ -149,7 +149,7 @@ final class BatchRun {
             }
             responses.add(outcome.response());
         }
-        answers.add(new ItemAnswer(false, List.of(new PartAnswer(part.contentId(), op.answer().apply(responses)))));
+        answers.add(new ItemAnswer(false, List.of(new PartAnswer(part.contentId(), op.unitAnswer(responses)))));
     }
 
     private void changeSet(Planned p, ExecuteMultipleResponseItem outcome) {
