@@ -22,7 +22,6 @@ import org.xrm4j.sdk.messages.ExecuteMultipleResponse;
 import org.xrm4j.sdk.messages.ExecuteTransactionRequest;
 import org.xrm4j.sdk.messages.ExecuteTransactionResponse;
 import org.xrm4j.server.XrmEngine;
-import org.xrm4j.server.http.RequestParts;
 
 /**
  * Runs the items of one {@code $batch} as the platform does, by handing them to the engine as one ExecuteMultiple:
@@ -200,9 +199,11 @@ final class BatchRun {
         }
         if (references != null) body = references.body(body);
         String caller = part.headers().get("MSCRMCallerID");
-        if (caller != null && !Objects.equals(RequestParts.callerId(caller), callerId)) {
-            throw new FaultException(ErrorCodes.NotSupported, "MSCRMCallerID inside a $batch must match the $batch request's:"
-                    + " impersonation applies to the whole batch, so send it on the $batch request.");
+        String callerObject = part.headers().get("CallerObjectId");
+        if ((caller != null || callerObject != null) && !Objects.equals(Impersonation.callerId(
+                engine.deployment().organization(router.organization()), caller, callerObject), callerId)) {
+            throw new FaultException(ErrorCodes.NotSupported, "MSCRMCallerID or CallerObjectId inside a $batch must name the"
+                    + " $batch request's user: impersonation applies to the whole batch, so send it on the $batch request.");
         }
         int q = url.indexOf('?');
         return new WebApiRequest(part.method(), q < 0 ? url : url.substring(0, q), q < 0 ? "" : url.substring(q + 1),

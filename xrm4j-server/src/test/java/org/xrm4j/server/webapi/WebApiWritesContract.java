@@ -282,8 +282,52 @@ abstract class WebApiWritesContract extends WebApiServerContract {
         assertThat(http.patch(api + "accounts(accountnumber='nope-" + UUID.randomUUID() + "')", "{\"name\":\"x\"}", "If-Match", "*").status())
                 .isEqualTo(404);
 
+        WebApiHttp.Reply child = http.post(api + "accounts(accountnumber='" + number + "')/contact_customer_accounts",
+                "{\"firstname\":\"Keyed\",\"lastname\":\"Child\"}");
+        assertThat(child.status()).as(child.body()).isEqualTo(204);
+        assertThat(parentOf(id(child))).isEqualTo(id);
+        assertThat(http.delete(api + "accounts(accountnumber='" + number + "')/contact_customer_accounts(" + id(child) + ")/$ref").status())
+                .isEqualTo(204);
+        assertThat(parentOf(id(child))).isNull();
+
         assertThat(http.delete(api + "accounts(accountnumber='" + number + "')").status()).isEqualTo(204);
         assertThat(http.get(api + "accounts(" + id + ")").status()).isEqualTo(404);
+    }
+
+    @Test void theSdkProtocolNamesRecordsByKeyAttributesToo() {
+        String sdk = server.orgUrl() + "/api/xrm/v1/execute";
+        String number = "SDK-" + UUID.randomUUID().toString().substring(0, 8);
+        String upsert = "{\"RequestName\":\"Upsert\",\"Parameters\":{\"Target\":{\"$type\":\"Entity\",\"LogicalName\":\"account\","
+                + "\"KeyAttributes\":{\"accountnumber\":\"" + number + "\"},\"Attributes\":{\"name\":\"Over SDK\"}}}}";
+        WebApiHttp.Reply created = http.post(sdk, upsert);
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        assertThat(created.json().get("Results").get("RecordCreated").asBoolean()).isTrue();
+        WebApiHttp.Reply updated = http.post(sdk, upsert);
+        assertThat(updated.json().get("Results").get("RecordCreated").asBoolean()).isFalse();
+        assertThat(http.get(api + "accounts(accountnumber='" + number + "')/name/$value").body()).isEqualTo("Over SDK");
+        WebApiHttp.Reply wrongKey = http.post(sdk, "{\"RequestName\":\"Delete\",\"Parameters\":{\"Target\":{\"$type\":\"EntityReference\","
+                + "\"LogicalName\":\"account\",\"KeyAttributes\":{\"name\":\"Over SDK\"}}}}");
+        assertThat(wrongKey.status()).isEqualTo(400);
+    }
+
+    @Test void aDeepInsertInABatchPartIsOneTransaction() {
+        String tag = "BatchDeep" + UUID.randomUUID().toString().substring(0, 8);
+        BatchBody batch = new BatchBody()
+                .part("POST", "accounts", "{\"name\":\"" + tag + "\",\"contact_customer_accounts\":[{\"firstname\":\"Ok\",\"lastname\":\"" + tag
+                        + "\"}]}")
+                .part("POST", "accounts", "{\"name\":\"" + tag + " bad\",\"contact_customer_accounts\":[{\"firstname\":\"Ok\",\"lastname\":\""
+                        + tag + " bad\"},{\"firstname\":\"" + "x".repeat(300) + "\",\"lastname\":\"" + tag + " bad\"}]}");
+        WebApiHttp.Reply r = http.batch(api + "$batch", batch.build(), batch.contentType(), "Prefer", "odata.continue-on-error");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        List<BatchBody.Answer> answers = BatchBody.answers(r.body());
+        assertThat(answers.get(0).status()).isEqualTo(204);
+        assertThat(answers.get(1).status()).isGreaterThanOrEqualTo(400);
+        String account = answers.get(0).headers().get("OData-EntityId").replaceAll(".*\\((.*)\\)$", "$1");
+        JsonNode child = http.get(api + "contacts?$select=_parentcustomerid_value&$filter=" + encode("lastname eq '" + tag + "'")).json().get("value");
+        assertThat(child.size()).isEqualTo(1);
+        assertThat(child.get(0).get("_parentcustomerid_value").asString()).isEqualTo(account);
+        assertThat(http.get(api + "contacts?$select=firstname&$filter=" + encode("lastname eq '" + tag + " bad'")).json().get("value").size()).isZero();
+        assertThat(http.get(api + "accounts?$select=name&$filter=" + encode("name eq '" + tag + " bad'")).json().get("value").size()).isZero();
     }
 
     @Test void aChangeSetCreatesRelatedRecordsThroughContentIdNavigation() {
@@ -325,5 +369,13 @@ abstract class WebApiWritesContract extends WebApiServerContract {
         assertThat(unknown.json().get("error").get("message").asString()).contains("azureactivedirectoryobjectid");
         WebApiHttp.Reply notAGuid = http.get(api + "WhoAmI", "CallerObjectId", "someone");
         assertThat(notAGuid.status()).isEqualTo(400);
+
+        // Inside a $batch the part may repeat the batch's impersonation, but not name another user.
+        BatchBody same = new BatchBody().part("GET", "WhoAmI", null, "CallerObjectId", objectId);
+        WebApiHttp.Reply sameReply = http.batch(api + "$batch", same.build(), same.contentType(), "CallerObjectId", objectId);
+        assertThat(BatchBody.answers(sameReply.body()).getFirst().body()).contains(user.userId().toString());
+        BatchBody other = new BatchBody().part("GET", "WhoAmI", null, "CallerObjectId", objectId);
+        WebApiHttp.Reply otherReply = http.batch(api + "$batch", other.build(), other.contentType());
+        assertThat(BatchBody.answers(otherReply.body()).getFirst().status()).isEqualTo(400);
     }
 }
