@@ -29,7 +29,8 @@ record RecordKey(UUID id, Map<String, Object> keys, String text) {
 
     /** The key between a set's parentheses: a GUID (braces allowed) or {@code column=literal} pairs. */
     static RecordKey parse(EntityMetadata e, String key) {
-        String k = key.trim();
+        // The path arrives percent-encoded; a '+' in a path is itself, not a space.
+        String k = java.net.URLDecoder.decode(key.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8).trim();
         String guid = k.startsWith("{") && k.endsWith("}") ? k.substring(1, k.length() - 1) : k;
         if (guid.matches("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")) return of(UUID.fromString(guid));
         Map<String, Object> values = new LinkedHashMap<>();

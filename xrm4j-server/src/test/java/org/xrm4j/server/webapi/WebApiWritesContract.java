@@ -271,6 +271,10 @@ abstract class WebApiWritesContract extends WebApiServerContract {
         WebApiHttp.Reply compound = http.get(api + "contacts(firstname='" + first + "',lastname='O''Brien')?$select=fullname");
         assertThat(compound.status()).as(compound.body()).isEqualTo(200);
         assertThat(http.get(api + "contacts(lastname='O''Brien',firstname='" + first + "')").status()).isEqualTo(200);
+        create("contacts", "{\"firstname\":\"" + first + " Two\",\"lastname\":\"Space, Comma\"}");
+        WebApiHttp.Reply encoded = http.get(api + "contacts(firstname='" + first + "%20Two',lastname='Space,%20Comma')?$select=lastname");
+        assertThat(encoded.status()).as(encoded.body()).isEqualTo(200);
+        assertThat(encoded.json().get("lastname").asString()).isEqualTo("Space, Comma");
 
         WebApiHttp.Reply notAKey = http.get(api + "accounts(name='Keyed%203')");
         assertThat(notAKey.status()).isEqualTo(400);
