@@ -18,6 +18,7 @@ public final class Entity {
     private String rowVersion;
     private final Map<String, Object> attributes = new LinkedHashMap<>();
     private final Map<String, String> formattedValues = new LinkedHashMap<>();
+    private final Map<String, Object> keyAttributes = new LinkedHashMap<>();
 
     public Entity(String logicalName) {
         this.logicalName = Objects.requireNonNull(logicalName, "logicalName");
@@ -46,6 +47,12 @@ public final class Entity {
     public Entity rowVersion(String value) { this.rowVersion = value; return this; }
 
     public Map<String, Object> attributes() { return attributes; }
+
+    /**
+     * The values of an alternate key of the table that name the record when it has no id (the SDK's
+     * {@code KeyAttributes}): Update and Upsert resolve them to the record, and a Create by Upsert stores them.
+     */
+    public Map<String, Object> keyAttributes() { return keyAttributes; }
 
     public Map<String, String> formattedValues() { return formattedValues; }
 

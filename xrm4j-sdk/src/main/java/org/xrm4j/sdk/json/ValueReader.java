@@ -139,12 +139,13 @@ final class ValueReader {
 
     static EntityReference entityReference(JsonNode o) {
         return new EntityReference(JsonFields.requiredString(o, "LogicalName", "EntityReference"), recordId(o),
-                JsonFields.string(o, "Name"), JsonFields.string(o, "RowVersion"));
+                JsonFields.string(o, "Name"), JsonFields.string(o, "RowVersion"), map(o, "KeyAttributes"));
     }
 
     static Entity entity(JsonNode o) {
         Entity e = new Entity(JsonFields.requiredString(o, "LogicalName", "Entity"), recordId(o));
         e.rowVersion(JsonFields.string(o, "RowVersion"));
+        e.keyAttributes().putAll(map(o, "KeyAttributes"));
         e.attributes().putAll(map(o, "Attributes"));
         JsonNode formatted = JsonFields.object(o, "FormattedValues");
         if (formatted != null) {

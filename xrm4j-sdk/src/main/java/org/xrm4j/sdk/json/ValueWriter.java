@@ -114,6 +114,10 @@ final class ValueWriter {
         g.writeStringProperty("Id", r.id() == null ? null : r.id().toString());
         g.writeStringProperty("Name", r.name());
         if (r.rowVersion() != null) g.writeStringProperty("RowVersion", r.rowVersion());
+        if (!r.keyAttributes().isEmpty()) {
+            g.writeName("KeyAttributes");
+            map(g, r.keyAttributes());
+        }
         g.writeEndObject();
     }
 
@@ -121,6 +125,10 @@ final class ValueWriter {
         type(g, "Entity").writeStringProperty("LogicalName", e.logicalName());
         g.writeStringProperty("Id", e.id() == null ? null : e.id().toString());
         if (e.rowVersion() != null) g.writeStringProperty("RowVersion", e.rowVersion());
+        if (!e.keyAttributes().isEmpty()) {
+            g.writeName("KeyAttributes");
+            map(g, e.keyAttributes());
+        }
         g.writeName("Attributes");
         map(g, e.attributes());
         g.writeName("FormattedValues").writeStartObject();

@@ -14,7 +14,7 @@ public final class AssociateHandler implements MessageHandler {
 
     @Override public OrganizationResponse handle(ExecutionContext ctx, OrganizationRequest request) {
         AssociateRequest r = (AssociateRequest) request;
-        Relationships.associate(ctx, Arguments.reference(request, "Target", r.target()),
+        Relationships.associate(ctx, Arguments.record(ctx, request, "Target", r.target()),
                 Arguments.required(request, "Relationship", r.relationship()), r.relatedEntities(), true);
         return new AssociateResponse();
     }

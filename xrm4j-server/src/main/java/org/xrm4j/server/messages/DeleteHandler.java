@@ -21,7 +21,7 @@ public final class DeleteHandler implements MessageHandler {
 
     @Override public OrganizationResponse handle(ExecutionContext ctx, OrganizationRequest request) {
         DeleteRequest delete = (DeleteRequest) request;
-        EntityReference target = Arguments.reference(request, "Target", delete.target());
+        EntityReference target = Arguments.record(ctx, request, "Target", delete.target());
         RowVersions.check(ctx, ctx.metadata().entity(target.logicalName()), target.id(), delete.concurrencyBehavior(), target.rowVersion());
         if ("solution".equals(target.logicalName())) SolutionUninstaller.delete(ctx, target);
         else Records.delete(ctx, target);

@@ -14,7 +14,7 @@ public final class DisassociateHandler implements MessageHandler {
 
     @Override public OrganizationResponse handle(ExecutionContext ctx, OrganizationRequest request) {
         DisassociateRequest r = (DisassociateRequest) request;
-        Relationships.associate(ctx, Arguments.reference(request, "Target", r.target()),
+        Relationships.associate(ctx, Arguments.record(ctx, request, "Target", r.target()),
                 Arguments.required(request, "Relationship", r.relationship()), r.relatedEntities(), false);
         return new DisassociateResponse();
     }

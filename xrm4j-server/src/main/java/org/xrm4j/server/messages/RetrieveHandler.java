@@ -16,7 +16,7 @@ public final class RetrieveHandler implements MessageHandler {
 
     @Override public OrganizationResponse handle(ExecutionContext ctx, OrganizationRequest request) {
         RetrieveRequest retrieve = (RetrieveRequest) request;
-        EntityReference target = Arguments.reference(request, "Target", retrieve.target());
+        EntityReference target = Arguments.record(ctx, request, "Target", retrieve.target());
         ColumnSet columns = Arguments.required(request, "ColumnSet", retrieve.columnSet());
         return new RetrieveResponse().entity(Records.retrieve(ctx, ctx.metadata().entity(target.logicalName()), target.id(), columns));
     }

@@ -19,7 +19,7 @@ public final class UpdateHandler implements MessageHandler {
 
     @Override public OrganizationResponse handle(ExecutionContext ctx, OrganizationRequest request) {
         UpdateRequest update = (UpdateRequest) request;
-        Entity target = Arguments.required(request, "Target", update.target());
+        Entity target = Arguments.record(ctx, request, "Target", update.target());
         if (target.id() != null) {
             RowVersions.check(ctx, ctx.metadata().entity(target.logicalName()), target.id(), update.concurrencyBehavior(), target.rowVersion());
         }

@@ -49,6 +49,23 @@ public final class UserDirectory {
 
     public void invalidate(UUID userId) { cache.remove(userId); }
 
+    /**
+     * The user whose Microsoft Entra object id ({@code azureactivedirectoryobjectid}) is {@code objectId}, as the
+     * Web API's CallerObjectId header names one; empty when no user has it.
+     */
+    public Optional<UUID> findByObjectId(UUID objectId) {
+        try (Connection conn = db.connection();
+             PreparedStatement ps = conn.prepareStatement("SELECT \"systemuserid\" FROM " + db.dialect().table(schema, "systemuser")
+                     + " WHERE LOWER(\"azureactivedirectoryobjectid\") = ?")) {
+            ps.setString(1, objectId.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read users", e);
+        }
+    }
+
     private Optional<User> load(Connection c, UUID userId) throws SQLException {
         UUID bu;
         boolean disabled;

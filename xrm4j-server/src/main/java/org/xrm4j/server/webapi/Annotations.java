@@ -74,9 +74,7 @@ final class Annotations {
 
     /** The answer with {@code Preference-Applied} naming the annotations, beside any preference already applied. */
     WebApiResponse applied(WebApiResponse answer) {
-        if (requested == null) return answer;
-        String before = answer.headers().get("Preference-Applied");
-        return answer.header("Preference-Applied", before == null ? requested : before + "," + requested);
+        return requested == null ? answer : answer.applied(requested);
     }
 
     /** A record in its JSON form with the annotations asked for. */

@@ -65,13 +65,13 @@ public final class BackgroundOperationEndpoint extends Handler.Abstract {
     /** Cancels the job as a client of the asyncoperation table does: statecode 3 Completed, statuscode 32 Canceled. */
     private void cancel(String organization, WebApiExchange exchange, UUID id) {
         Entity update = new Entity("asyncoperation", id).set("statecode", new OptionSetValue(3)).set("statuscode", new OptionSetValue(32));
-        engine.execute(organization, exchange.bearerToken(), exchange.callerId(), new UpdateRequest(update));
+        engine.execute(organization, exchange.bearerToken(), exchange.callerId(engine.deployment().organization(organization)), new UpdateRequest(update));
     }
 
     private ObjectNode status(String organization, WebApiExchange exchange, UUID id) {
         ColumnSet columns = new ColumnSet("name", "statecode", "statuscode", "errorcode", "message", "messagename",
                 "createdon", "startedon", "completedon");
-        Entity job = (Entity) engine.execute(organization, exchange.bearerToken(), exchange.callerId(),
+        Entity job = (Entity) engine.execute(organization, exchange.bearerToken(), exchange.callerId(engine.deployment().organization(organization)),
                 new RetrieveRequest(new EntityReference("asyncoperation", id), columns)).get("Entity");
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("backgroundOperationId", id.toString());

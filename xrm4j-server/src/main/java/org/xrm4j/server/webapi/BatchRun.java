@@ -22,7 +22,6 @@ import org.xrm4j.sdk.messages.ExecuteMultipleResponse;
 import org.xrm4j.sdk.messages.ExecuteTransactionRequest;
 import org.xrm4j.sdk.messages.ExecuteTransactionResponse;
 import org.xrm4j.server.XrmEngine;
-import org.xrm4j.server.http.RequestParts;
 
 /**
  * Runs the items of one {@code $batch} as the platform does, by handing them to the engine as one ExecuteMultiple:
@@ -90,7 +89,7 @@ final class BatchRun {
                 Operation op = router.route(request(part, references));
                 if (references != null) references.register(part.contentId(), op.address());
                 operations.add(op);
-                requests += op.requests().size();
+                requests += item.changeSet() ? op.requests().size() : op.unitRequests().size();
             } catch (RuntimeException e) {
                 OrganizationServiceFault fault = WebApiFaults.of(e);
                 execute(); // the parts before this one run first, in order
@@ -113,7 +112,7 @@ final class BatchRun {
                 for (Operation op : p.operations()) all.addAll(op.requests());
                 requests.add(new ExecuteTransactionRequest(all, true));
             } else {
-                requests.addAll(p.operations().getFirst().requests());
+                requests.addAll(p.operations().getFirst().unitRequests());
             }
         }
         List<Planned> run = List.copyOf(pending);
@@ -137,7 +136,7 @@ final class BatchRun {
         BatchPart part = p.item().parts().getFirst();
         Operation op = p.operations().getFirst();
         List<OrganizationResponse> responses = new ArrayList<>();
-        for (int i = start; i < start + op.requests().size(); i++) {
+        for (int i = start; i < start + op.unitRequests().size(); i++) {
             ExecuteMultipleResponseItem outcome = outcomes.get(i);
             if (outcome == null) {
                 stopped = true; // the batch stopped before this part
@@ -151,7 +150,7 @@ final class BatchRun {
         }
         WebApiResponse answer;
         try {
-            answer = op.respond(responses, this::read);
+            answer = op.unitAnswer(responses, this::read);
         } catch (FaultException e) {
             fail(part, e.fault()); // a read the answer made failed
             return;
@@ -212,9 +211,11 @@ final class BatchRun {
         }
         if (references != null) body = references.body(body);
         String caller = part.headers().get("MSCRMCallerID");
-        if (caller != null && !Objects.equals(RequestParts.callerId(caller), callerId)) {
-            throw new FaultException(ErrorCodes.NotSupported, "MSCRMCallerID inside a $batch must match the $batch request's:"
-                    + " impersonation applies to the whole batch, so send it on the $batch request.");
+        String callerObject = part.headers().get("CallerObjectId");
+        if ((caller != null || callerObject != null) && !Objects.equals(Impersonation.callerId(
+                engine.deployment().organization(router.organization()), caller, callerObject), callerId)) {
+            throw new FaultException(ErrorCodes.NotSupported, "MSCRMCallerID or CallerObjectId inside a $batch must name the"
+                    + " $batch request's user: impersonation applies to the whole batch, so send it on the $batch request.");
         }
         int q = url.indexOf('?');
         return new WebApiRequest(part.method(), q < 0 ? url : url.substring(0, q), q < 0 ? "" : url.substring(q + 1),

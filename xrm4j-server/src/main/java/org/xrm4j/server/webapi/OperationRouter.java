@@ -32,6 +32,8 @@ final class OperationRouter {
         Operation other = OperationRoutes.route(engine.deployment().organization(organization).metadata(), request, base);
         if (other != null) return other;
         RecordOperations ops = new RecordOperations(engine, organization, request, base);
+        Operation related = RecordRoutes.route(engine.deployment().organization(organization).metadata(), ops, request, base);
+        if (related != null) return related;
         ResourcePath path = ResourcePath.parse(request.path());
         String method = request.method();
         if (path.function() != null) {
@@ -51,10 +53,11 @@ final class OperationRouter {
                 default -> throw notAllowed(method, path.entitySet());
             };
         }
+        RecordKey key = RecordKey.parse(e, path.key());
         return switch (method) {
-            case "GET" -> ops.retrieve(e, path.id());
-            case "PATCH" -> ops.update(e, path.id());
-            case "DELETE" -> ops.delete(e, path.id());
+            case "GET" -> ConditionalRequests.notModified(ops.retrieve(e, key), request);
+            case "PATCH" -> ops.update(e, key);
+            case "DELETE" -> ops.delete(e, key);
             default -> throw notAllowed(method, path.entitySet());
         };
     }
@@ -62,8 +65,8 @@ final class OperationRouter {
     /** Runs a request that came alone: each engine request on its own, for the bearer token's user (or CallerId's). */
     WebApiResponse run(Operation operation, String token, UUID callerId) {
         List<OrganizationResponse> responses = new ArrayList<>();
-        for (OrganizationRequest r : operation.requests()) responses.add(engine.execute(organization, token, callerId, r));
-        return operation.respond(responses, r -> engine.execute(organization, token, callerId, r));
+        for (OrganizationRequest r : operation.unitRequests()) responses.add(engine.execute(organization, token, callerId, r));
+        return operation.unitAnswer(responses, r -> engine.execute(organization, token, callerId, r));
     }
 
     private static FaultException notAllowed(String method, String resource) {

@@ -3,28 +3,22 @@ package org.xrm4j.server.webapi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.xrm4j.sdk.Entity;
 import org.xrm4j.sdk.EntityCollection;
-import org.xrm4j.sdk.EntityReference;
 import org.xrm4j.sdk.ErrorCodes;
 import org.xrm4j.sdk.FaultException;
 import org.xrm4j.sdk.OrganizationRequest;
 import org.xrm4j.sdk.OrganizationResponse;
 import org.xrm4j.sdk.messages.CreateRequest;
-import org.xrm4j.sdk.messages.DeleteRequest;
 import org.xrm4j.sdk.messages.RetrieveMultipleRequest;
 import org.xrm4j.sdk.messages.RetrieveRequest;
-import org.xrm4j.sdk.messages.UpdateRequest;
-import org.xrm4j.sdk.messages.UpsertRequest;
 import org.xrm4j.sdk.messages.WhoAmIRequest;
 import org.xrm4j.sdk.query.ColumnSet;
 import org.xrm4j.sdk.query.PagingInfo;
 import org.xrm4j.sdk.query.QueryExpression;
 import org.xrm4j.server.XrmEngine;
-import org.xrm4j.server.engine.Ids;
 import org.xrm4j.server.metadata.EntityMetadata;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,16 +68,13 @@ final class RecordOperations {
      */
     Operation create(EntityMetadata e) {
         checkSelection(e);
-        Entity record = reader(e).read(body(), null);
-        if (record.id() == null) record.id(Ids.next());
-        return written(e, record.id(), new CreateRequest(record), 201);
+        DeepInsert deep = new DeepInsert(engine.deployment().organization(organization).metadata());
+        Entity record = deep.read(e, body());
+        return deep.around(written(e, RecordKey.of(record.id()), new CreateRequest(record), 201));
     }
 
-    Operation retrieve(EntityMetadata e, UUID id) {
-        QueryOptions options = QueryOptions.parse(request.rawQuery());
-        List<OrganizationRequest> requests = new ArrayList<>(List.of(retrieveRequest(e, id, options.select())));
-        requests.addAll(expansions(e, options).requestsFor(id));
-        return new Operation(requests, r -> Annotations.of(request).applied(representation(e, r, options, 200)), null);
+    Operation retrieve(EntityMetadata e, RecordKey key) {
+        return readBack(e, key, List.of(), 200, null);
     }
 
     Operation query(EntityMetadata e) {
@@ -95,7 +86,7 @@ final class RecordOperations {
         Expansions expansions = expansions(e, options);
         expansions.link(q);
         Annotations annotations = Annotations.of(request);
-        return Operation.reading(List.of(new RetrieveMultipleRequest(q)), (responses, reads) -> {
+        return Operation.reading(List.of(new RetrieveMultipleRequest(q)), null, (responses, reads) -> {
             EntityCollection rows = (EntityCollection) responses.getFirst().get("EntityCollection");
             ObjectNode o = JsonNodeFactory.instance.objectNode();
             o.put("@odata.context", context(e, options.select()));
@@ -114,7 +105,7 @@ final class RecordOperations {
                 o.put("@odata.nextLink", nextLink(e, new SkipToken(q.pageInfo().pageNumber() + 1, rows.pagingCookie())));
             }
             WebApiResponse answer = WebApiResponse.json(200, o.toString());
-            if (pageSize != null) answer.header("Preference-Applied", "odata.maxpagesize=" + pageSize);
+            if (pageSize != null) answer.applied("odata.maxpagesize=" + pageSize);
             return annotations.applied(answer);
         });
     }
@@ -127,48 +118,50 @@ final class RecordOperations {
                 r -> WebApiResponse.text(200, "\uFEFF" + ((EntityCollection) r.get("EntityCollection")).totalRecordCount()));
     }
 
-    Operation update(EntityMetadata e, UUID id) {
+    Operation update(EntityMetadata e, RecordKey id) {
         checkSelection(e);
-        Entity record = reader(e).read(body(), id);
-        String ifMatch = request.header("If-Match");
-        String ifNoneMatch = request.header("If-None-Match");
-        if (ifMatch != null && !ifMatch.trim().equals("*")) {
-            throw new FaultException(ErrorCodes.NotImplemented, "Optimistic concurrency with If-Match: " + ifMatch + " is not supported yet.");
-        }
-        OrganizationRequest write;
-        if (ifMatch != null) {
-            write = new UpdateRequest(record);
-        } else if (ifNoneMatch != null && ifNoneMatch.trim().equals("*")) {
-            write = new CreateRequest(record);
-        } else {
-            write = new UpsertRequest(record);
-        }
-        return written(e, id, write, 200);
+        Entity record = id.apply(reader(e).read(body(), id.id()));
+        return written(e, id, ConditionalRequests.write(record, request), 200);
     }
 
-    Operation delete(EntityMetadata e, UUID id) {
-        String ifMatch = request.header("If-Match");
-        if (ifMatch != null && !ifMatch.trim().equals("*")) {
-            throw new FaultException(ErrorCodes.NotImplemented, "Optimistic concurrency with If-Match: " + ifMatch + " is not supported yet.");
-        }
-        Operation delete = Operation.of(new DeleteRequest(new EntityReference(e.logicalName(), id)), r -> WebApiResponse.empty(204));
-        return new Operation(delete.requests(), delete.answer(), address(e, id));
+    Operation delete(EntityMetadata e, RecordKey id) {
+        Operation delete = Operation.of(ConditionalRequests.delete(id.reference(e), request), r -> WebApiResponse.empty(204));
+        return new Operation(delete.requests(), delete.answer(), id.address(e));
     }
 
     /**
      * A write, answered with the record when {@code Prefer: return=representation} asks for it (a Retrieve after
      * the write), otherwise 204 and its address.
      */
-    private Operation written(EntityMetadata e, UUID id, OrganizationRequest write, int representationStatus) {
-        String address = base + address(e, id);
+    Operation written(EntityMetadata e, RecordKey id, OrganizationRequest write, int representationStatus) {
+        String address = base + id.address(e);
         if (!prefers("return=representation")) {
-            return new Operation(List.of(write), r -> WebApiResponse.empty(204).header("OData-EntityId", address), address(e, id));
+            return new Operation(List.of(write), r -> WebApiResponse.empty(204).header("OData-EntityId", address), id.address(e));
         }
+        return readBack(e, id, List.of(write), representationStatus, id.address(e))
+                .thenAnswer(answer -> answer.header("OData-EntityId", address).applied("return=representation"));
+    }
+
+    /**
+     * The record, read after {@code before} has run, with its expansions. Their queries are planned with the
+     * Retrieve when the id is known; a record named by alternate key tells its id only once read, so they follow it.
+     */
+    private Operation readBack(EntityMetadata e, RecordKey key, List<OrganizationRequest> before, int status, String address) {
         QueryOptions options = QueryOptions.parse(request.rawQuery());
-        List<OrganizationRequest> requests = new ArrayList<>(List.of(write, retrieveRequest(e, id, options.select())));
-        requests.addAll(expansions(e, options).requestsFor(id));
-        return new Operation(requests, r -> Annotations.of(request).applied(representation(e, r.subList(1, r.size()), options,
-                representationStatus).header("OData-EntityId", address).header("Preference-Applied", "return=representation")), address(e, id));
+        Expansions expansions = expansions(e, options);
+        Annotations annotations = Annotations.of(request);
+        List<OrganizationRequest> requests = new ArrayList<>(before);
+        requests.add(retrieveRequest(e, key, options.select()));
+        int own = before.size();
+        if (key.alternate() && !expansions.isEmpty()) {
+            return Operation.reading(requests, address, (responses, reads) -> {
+                List<OrganizationResponse> read = new ArrayList<>(responses.subList(own, responses.size()));
+                for (OrganizationRequest r : expansions.requestsFor(((Entity) read.getFirst().get("Entity")).id())) read.add(reads.execute(r));
+                return annotations.applied(representation(e, read, options, status));
+            });
+        }
+        if (!key.alternate()) requests.addAll(expansions.requestsFor(key.id()));
+        return new Operation(requests, r -> annotations.applied(representation(e, r.subList(own, r.size()), options, status)), address);
     }
 
     /** A record from the responses of its Retrieve and of its expansions' queries, in that order. */
@@ -191,15 +184,13 @@ final class RecordOperations {
 
     private NavigationProperties navigations() { return NavigationProperties.of(metadata()); }
 
-    private static String address(EntityMetadata e, UUID id) { return e.entitySetName() + "(" + id + ")"; }
-
     /** A selection that names an unknown column is refused before the write, not after it has happened. */
     private void checkSelection(EntityMetadata e) {
         QueryTranslator.columnSet(e, QueryOptions.parse(request.rawQuery()).select());
     }
 
-    private static RetrieveRequest retrieveRequest(EntityMetadata e, UUID id, List<String> select) {
-        return new RetrieveRequest(new EntityReference(e.logicalName(), id), QueryTranslator.columnSet(e, select));
+    private static RetrieveRequest retrieveRequest(EntityMetadata e, RecordKey id, List<String> select) {
+        return new RetrieveRequest(id.reference(e), QueryTranslator.columnSet(e, select));
     }
 
     private String context(EntityMetadata e, List<String> select) {

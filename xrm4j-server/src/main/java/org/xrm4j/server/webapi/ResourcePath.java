@@ -1,6 +1,5 @@
 package org.xrm4j.server.webapi;
 
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.xrm4j.sdk.ErrorCodes;
@@ -8,10 +7,11 @@ import org.xrm4j.sdk.FaultException;
 
 /**
  * The resource a Web API path names, relative to {@code /api/data/v9.x/}: a function such as {@code WhoAmI}, an entity
- * set, the count of a set ({@code accounts/$count}), or one record of a set by id. Anything else is answered as Dataverse does, with "Resource not found for the
- * segment".
+ * set, the count of a set ({@code accounts/$count}), or one record of a set by its key (an id or alternate key values,
+ * read by {@link RecordKey} once the table is known). Anything else is answered as Dataverse does, with "Resource not
+ * found for the segment".
  */
-record ResourcePath(String function, String entitySet, UUID id, boolean count) {
+record ResourcePath(String function, String entitySet, String key, boolean count) {
     private static final Pattern FUNCTION = Pattern.compile("^(WhoAmI)(?:\\(\\))?$");
     private static final Pattern COUNT = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)/\\$count$");
     private static final Pattern RECORD = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)(?:\\((.*)\\))?$");
@@ -25,21 +25,10 @@ record ResourcePath(String function, String entitySet, UUID id, boolean count) {
         Matcher m = RECORD.matcher(path);
         if (!m.matches()) throw notFound(path.contains("/") ? path.substring(0, path.indexOf('/')) : path);
         if (m.group(2) == null) return new ResourcePath(null, m.group(1), null, false);
-        return new ResourcePath(null, m.group(1), key(m.group(2)), false);
+        return new ResourcePath(null, m.group(1), m.group(2), false);
     }
 
-    boolean isRecord() { return id != null; }
-
-    private static UUID key(String key) {
-        String k = key.trim();
-        if (k.startsWith("{") && k.endsWith("}")) k = k.substring(1, k.length() - 1);
-        try {
-            return UUID.fromString(k);
-        } catch (IllegalArgumentException e) {
-            // Alternate keys (name='x') come with a later release; until then the key is simply not understood.
-            throw new FaultException(ErrorCodes.InvalidArgument, "The key '" + key + "' is not a record id (a GUID).");
-        }
-    }
+    boolean isRecord() { return key != null; }
 
     static FaultException notFound(String segment) {
         return new FaultException(ErrorCodes.ResourceNotFound, "Resource not found for the segment '" + segment + "'.");

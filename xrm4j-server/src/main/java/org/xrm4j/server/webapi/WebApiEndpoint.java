@@ -42,10 +42,11 @@ public final class WebApiEndpoint extends Handler.Abstract {
             String base = exchange.origin() + (org == null ? "" : "/" + org) + "/api/data/" + m.group(2) + "/";
             OperationRouter router = new OperationRouter(engine, org, base);
             WebApiRequest r = exchange.read(m.group(3), engine.settings().maxRequestBytes());
+            UUID callerId = exchange.callerId(engine.deployment().organization(org));
             if (BatchRequests.isBatch(r)) {
-                exchange.write(new BatchRequests(engine, router, token, exchange.callerId()).answer(r));
+                exchange.write(new BatchRequests(engine, router, token, callerId).answer(r));
             } else {
-                exchange.write(router.run(router.route(r), token, exchange.callerId()));
+                exchange.write(router.run(router.route(r), token, callerId));
             }
         } catch (FaultException e) {
             exchange.write(WebApiFaults.answer(e.fault()));

@@ -44,8 +44,10 @@ final class WebApiExchange {
     /** The token of an {@code Authorization: Bearer} header, or {@code null}. */
     String bearerToken() { return RequestParts.bearerToken(request); }
 
-    /** The {@code MSCRMCallerID} header as a user id, or {@code null}. */
-    UUID callerId() { return RequestParts.callerId(request); }
+    /** The user that {@code MSCRMCallerID} or {@code CallerObjectId} names, or {@code null}. */
+    UUID callerId(org.xrm4j.server.organization.Organization org) {
+        return Impersonation.callerId(org, request.getHeaders().get("MSCRMCallerID"), request.getHeaders().get("CallerObjectId"));
+    }
 
     void write(WebApiResponse answer) {
         response.setStatus(answer.status());

@@ -41,6 +41,12 @@ final class WebApiResponse {
         return this;
     }
 
+    /** Adds a preference to {@code Preference-Applied}, beside those already there. */
+    WebApiResponse applied(String preference) {
+        String before = headers.get("Preference-Applied");
+        return header("Preference-Applied", before == null ? preference : before + "," + preference);
+    }
+
     int status() { return status; }
 
     Map<String, String> headers() { return headers; }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Assumptions;
  * except under {@code CI=true}, where they must run.
  */
 final class NodeClient {
-    static final List<String> FILES = List.of("package.json", "package-lock.json", "crud.js", "batch.js", "actions.js", "metadata.js", "reads.js");
+    static final List<String> FILES = List.of("package.json", "package-lock.json", "crud.js", "batch.js", "actions.js", "metadata.js",
+            "reads.js", "writes.js");
     private static final Path DIR = Path.of("target", "webapi-node").toAbsolutePath();
     private static boolean installed;
 

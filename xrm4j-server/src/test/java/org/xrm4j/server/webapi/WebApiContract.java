@@ -292,7 +292,7 @@ abstract class WebApiContract extends WebApiServerContract {
         assertThat(http.get(api + "accounts(" + id + ")").status()).isEqualTo(404);
         assertThat(http.delete(api + "accounts(" + id + ")").status()).isEqualTo(404);
         String other = create("accounts", "{\"name\":\"Versioned\"}");
-        assertThat(http.delete(api + "accounts(" + other + ")", "If-Match", "W/\"1\"").status()).isEqualTo(501);
+        assertThat(http.delete(api + "accounts(" + other + ")", "If-Match", "W/\"1\"").status()).isEqualTo(412);
         assertThat(http.get(api + "accounts(" + other + ")").status()).isEqualTo(200);
     }
 

@@ -1,0 +1,5 @@
+package org.xrm4j.server.webapi;
+
+class WebApiNodeWritesPostgresTest extends WebApiNodeWritesContract {
+    @Override String database() { return "postgresql"; }
+}
