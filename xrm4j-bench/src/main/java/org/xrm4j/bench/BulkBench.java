@@ -56,14 +56,14 @@ final class BulkBench {
             if (grown != shape.records()) {
                 throw new IllegalStateException("The bulk load answered success for " + shape.records() + " accounts but the table grew by " + grown);
             }
-            progress.accept(String.format(Locale.ROOT, "    %,.0f records/s, batch p50 %.1f ms, p99 %.1f ms",
-                    r.recordsPerSecond(), r.p50() / 1e6, r.p99() / 1e6));
+            progress.accept(String.format(Locale.ROOT, "    %,.0f records/s, batch p50 %.1f ms, p99 %.1f ms, CPU %.1f µs per record",
+                    r.recordsPerSecond(), r.p50() / 1e6, r.p99() / 1e6, r.cpuMicrosPerRecord()));
             loads.add(r);
         }
         progress.accept("raw JDBC batch insert of the same rows");
         RawJdbcInsert.Result raw = new RawJdbcInsert(server).run(rawFirst, rawFirst, shape.records(), shape.batch(), shape.warmUpBatches());
-        progress.accept(String.format(Locale.ROOT, "    %,.0f rows/s (a copy of the account table with its primary key and %d other indexes)",
-                raw.rowsPerSecond(), raw.indexes()));
+        progress.accept(String.format(Locale.ROOT, "    %,.0f rows/s, CPU %.1f µs per row (a copy of the account table with its primary key and %d other indexes)",
+                raw.rowsPerSecond(), raw.cpuMicrosPerRecord(), raw.indexes()));
         progress.accept("heap cost of one batch of " + shape.batch());
         List<HttpRequest> heapBatches = new ArrayList<>();
         for (int i = 0; i < BatchHeap.REPEATS; i++) heapBatches.add(load.prepare(take(shape.batch()), shape.batch(), shape.batch()).requests().getFirst());

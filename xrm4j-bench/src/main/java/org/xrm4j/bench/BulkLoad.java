@@ -43,8 +43,11 @@ final class BulkLoad {
     }
 
     /** One measurement; latencies in nanoseconds, per batch (send to last byte of the answer). */
-    record Result(int streams, int records, int batches, double seconds, long p50, long p99, long max) {
+    record Result(int streams, int records, int batches, double seconds, long p50, long p99, long max, long cpuNanos) {
         double recordsPerSecond() { return records / seconds; }
+
+        /** Process CPU per record, in microseconds: the whole JVM's, client included. */
+        double cpuMicrosPerRecord() { return cpuNanos / 1e3 / records; }
     }
 
     /** Encodes {@code records} accounts from number {@code firstAccount} on, as batches of {@code batchSize}. */
@@ -70,6 +73,7 @@ final class BulkLoad {
         String[] failures = new String[n];
         AtomicInteger next = new AtomicInteger();
         List<Samples> latencies = new ArrayList<>(streams);
+        long cpu = ProcessCpu.nanos();
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int s = 0; s < streams; s++) {
@@ -93,9 +97,10 @@ final class BulkLoad {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        cpu = ProcessCpu.nanos() - cpu;
         verify(batches, answers, failures);
         Samples all = Samples.merge(latencies);
-        return new Result(streams, batches.records(), n, seconds, all.percentile(0.50), all.percentile(0.99), all.max());
+        return new Result(streams, batches.records(), n, seconds, all.percentile(0.50), all.percentile(0.99), all.max(), cpu);
     }
 
     /** Checks every answer of a measurement; the ids must be as many as the accounts, and all different. */

@@ -20,25 +20,26 @@ final class BulkReport {
 
     private static String rates(List<Report.DatabaseRun> runs) {
         StringBuilder t = new StringBuilder()
-                .append("| Database | Benchmark | Streams | Records | Batches | Records/s | Batch p50 (ms) | Batch p99 (ms) | Batch max (ms) |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("| Database | Benchmark | Streams | Records | Batches | Records/s | Batch p50 (ms) | Batch p99 (ms) | Batch max (ms) | CPU per record (µs) |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Report.DatabaseRun run : runs) {
             BulkBench.Run bulk = run.bulk().orElseThrow();
             for (BulkLoad.Result r : bulk.loads()) {
-                row(t, run.database(), "ExecuteMultiple bulk load", r.streams(), r.records(), r.batches(), r.recordsPerSecond(), r.p50(), r.p99(), r.max());
+                row(t, run.database(), "ExecuteMultiple bulk load", r.streams(), r.records(), r.batches(), r.recordsPerSecond(), r.p50(), r.p99(), r.max(), r.cpuMicrosPerRecord());
             }
             RawJdbcInsert.Result raw = bulk.raw();
-            row(t, run.database(), "Raw JDBC batch insert", 1, raw.records(), raw.batches(), raw.rowsPerSecond(), raw.p50(), raw.p99(), raw.max());
+            row(t, run.database(), "Raw JDBC batch insert", 1, raw.records(), raw.batches(), raw.rowsPerSecond(), raw.p50(), raw.p99(), raw.max(), raw.cpuMicrosPerRecord());
         }
         return t.toString();
     }
 
     private static void row(StringBuilder t, String database, String benchmark, int streams, int records, int batches,
-                            double rate, long p50, long p99, long max) {
+                            double rate, long p50, long p99, long max, double cpuMicros) {
         t.append("| ").append(database).append(" | ").append(benchmark).append(" | ").append(streams)
                 .append(" | ").append(String.format(Locale.ROOT, "%,d", records)).append(" | ").append(batches)
                 .append(" | ").append(Targets.number(rate))
-                .append(" | ").append(millis(p50)).append(" | ").append(millis(p99)).append(" | ").append(millis(max)).append(" |\n");
+                .append(" | ").append(millis(p50)).append(" | ").append(millis(p99)).append(" | ").append(millis(max))
+                .append(" | ").append(String.format(Locale.ROOT, "%.1f", cpuMicros)).append(" |\n");
     }
 
     private static String ratios(List<Report.DatabaseRun> runs) {

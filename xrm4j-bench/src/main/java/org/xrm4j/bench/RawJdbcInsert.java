@@ -35,8 +35,10 @@ final class RawJdbcInsert {
      * One measurement; latencies in nanoseconds, per batch (from the first addBatch to the commit's return);
      * {@code indexes} counts the copy's indexes besides the primary key.
      */
-    record Result(int records, int batches, double seconds, long p50, long p99, long max, int indexes) {
+    record Result(int records, int batches, double seconds, long p50, long p99, long max, int indexes, long cpuNanos) {
         double rowsPerSecond() { return records / seconds; }
+
+        double cpuMicrosPerRecord() { return cpuNanos / 1e3 / records; }
     }
 
     /**
@@ -58,9 +60,11 @@ final class RawJdbcInsert {
             int warmUpRows = warmUpBatches * batchSize;
             insert(c, sql, rows(first - warmUpRows, warmUpRows, managed), batchSize, server::flush);
             List<Object[]> rows = rows(first, records, managed);
+            long cpu = ProcessCpu.nanos();
             long start = System.nanoTime();
             Samples latencies = insert(c, sql, rows, batchSize, server::flush);
             double seconds = (System.nanoTime() - start) / 1e9;
+            cpu = ProcessCpu.nanos() - cpu;
             c.setAutoCommit(true);
             long count = count(c, table);
             if (count != warmUpRows + records) {
@@ -68,7 +72,7 @@ final class RawJdbcInsert {
             }
             AccountTableCopy.drop(c, table);
             Samples sorted = Samples.merge(List.of(latencies));
-            return new Result(records, latencies.size(), seconds, sorted.percentile(0.5), sorted.percentile(0.99), sorted.max(), indexes);
+            return new Result(records, latencies.size(), seconds, sorted.percentile(0.5), sorted.percentile(0.99), sorted.max(), indexes, cpu);
         } catch (SQLException e) {
             throw new IllegalStateException("Raw JDBC insert failed: " + e.getMessage(), e);
         }
