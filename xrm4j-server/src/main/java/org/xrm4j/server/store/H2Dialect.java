@@ -12,6 +12,12 @@ public final class H2Dialect implements SqlDialect {
 
     @Override public String memoType() { return "CHARACTER LARGE OBJECT"; }
 
+    /**
+     * H2 runs a JDBC batch one statement at a time, and each statement costs about as much again as inserting its
+     * row; 32 rows a statement leave a tenth of that.
+     */
+    @Override public int rowsPerInsert() { return 32; }
+
     @Override public String nextValue(String schema, String sequence) {
         return "NEXT VALUE FOR " + table(schema, sequence);
     }

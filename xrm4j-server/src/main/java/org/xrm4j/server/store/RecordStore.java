@@ -35,8 +35,8 @@ public final class RecordStore {
 
     /** Inserts a row; {@code columns} and {@code values} correspond, and exclude versionnumber. */
     public void insert(Connection c, EntityMetadata e, List<String> columns, List<Object> values) {
-        try (PreparedStatement ps = c.prepareStatement(insertSql(e, columns))) {
-            bind(ps, values);
+        try (PreparedStatement ps = c.prepareStatement(insertSql(e, columns, 1))) {
+            bind(ps, values, 1);
             ps.executeUpdate();
         } catch (SQLException ex) {
             throw fault(e, ex, columns, values);
@@ -44,31 +44,45 @@ public final class RecordStore {
     }
 
     /**
-     * Inserts rows of one table and column list as one JDBC batch (one round trip; on PostgreSQL one multi-row
-     * statement). A failure names no row: the caller replays the rows one by one to find it.
+     * Inserts rows of one table and column list as JDBC batches (one round trip on PostgreSQL, whose driver makes
+     * them multi-row statements). On H2, which runs a batch statement by statement, the rows go
+     * {@link SqlDialect#rowsPerInsert()} to a statement, so that each statement's fixed cost is paid once per group.
+     * A failure names no row: the caller replays the rows one by one to find it.
      */
     public void insertBatch(Connection c, EntityMetadata e, List<String> columns, List<List<Object>> rows) {
-        try (PreparedStatement ps = c.prepareStatement(insertSql(e, columns))) {
-            for (List<Object> values : rows) {
-                bind(ps, values);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        int perStatement = dialect.rowsPerInsert();
+        int grouped = rows.size() - rows.size() % perStatement;
+        try {
+            batch(c, e, columns, rows.subList(0, grouped), perStatement);
+            batch(c, e, columns, rows.subList(grouped, rows.size()), 1);
         } catch (SQLException ex) {
             throw new StoreException("Batch insert into " + e.logicalName() + " failed", ex);
         }
     }
 
-    private String insertSql(EntityMetadata e, List<String> columns) {
-        return sql.computeIfAbsent("I|" + e.logicalName() + "|" + String.join(",", columns), k -> {
+    private void batch(Connection c, EntityMetadata e, List<String> columns, List<List<Object>> rows, int perStatement) throws SQLException {
+        if (rows.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement(insertSql(e, columns, perStatement))) {
+            for (int start = 0; start < rows.size(); start += perStatement) {
+                int parameter = 1;
+                for (int r = start; r < start + perStatement; r++) parameter = bind(ps, rows.get(r), parameter);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private String insertSql(EntityMetadata e, List<String> columns, int rows) {
+        return sql.computeIfAbsent("I|" + e.logicalName() + "|" + rows + "|" + String.join(",", columns), k -> {
             StringBuilder cols = new StringBuilder();
-            StringBuilder marks = new StringBuilder();
+            StringBuilder row = new StringBuilder("(");
             for (String col : columns) {
                 cols.append(dialect.quote(col)).append(", ");
-                marks.append("?, ");
+                row.append("?, ");
             }
-            return "INSERT INTO " + dialect.table(schema, e.logicalName()) + " (" + cols + "\"versionnumber\") VALUES ("
-                    + marks + dialect.nextValue(schema, "xrm_version") + ")";
+            row.append(dialect.nextValue(schema, "xrm_version")).append(")");
+            return "INSERT INTO " + dialect.table(schema, e.logicalName()) + " (" + cols + "\"versionnumber\") VALUES "
+                    + String.join(", ", java.util.Collections.nCopies(rows, row));
         });
     }
 
@@ -81,7 +95,7 @@ public final class RecordStore {
                     + dialect.nextValue(schema, "xrm_version") + " WHERE " + dialect.quote(e.primaryIdAttribute()) + " = ?";
         });
         try (PreparedStatement ps = c.prepareStatement(statement)) {
-            bind(ps, values);
+            bind(ps, values, 1);
             ps.setObject(values.size() + 1, id);
             return ps.executeUpdate() > 0;
         } catch (SQLException ex) {
@@ -133,7 +147,7 @@ public final class RecordStore {
     /** Runs a statement that touches many rows (cascades, re-parenting); answers the row count. */
     public int executeUpdate(Connection c, String statement, List<Object> params) {
         try (PreparedStatement ps = c.prepareStatement(statement)) {
-            bind(ps, params);
+            bind(ps, params, 1);
             return ps.executeUpdate();
         } catch (SQLException ex) {
             throw new StoreException("Statement failed: " + statement, ex);
@@ -143,7 +157,7 @@ public final class RecordStore {
     /** Whether {@code query} (a SELECT) returns any row. */
     public boolean any(Connection c, String query, List<Object> params) {
         try (PreparedStatement ps = c.prepareStatement(query)) {
-            bind(ps, params);
+            bind(ps, params, 1);
             try (ResultSet rs = ps.executeQuery()) { return rs.next(); }
         } catch (SQLException ex) {
             throw new StoreException("Query failed: " + query, ex);
@@ -158,7 +172,7 @@ public final class RecordStore {
     /** The first column of every row {@code query} answers. */
     private <T> List<T> column(Connection c, String query, List<Object> params, Class<T> type) {
         try (PreparedStatement ps = c.prepareStatement(query)) {
-            bind(ps, params);
+            bind(ps, params, 1);
             List<T> values = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) values.add(rs.getObject(1, type));
@@ -173,8 +187,10 @@ public final class RecordStore {
 
     public String quote(String identifier) { return dialect.quote(identifier); }
 
-    private static void bind(PreparedStatement ps, List<Object> values) throws SQLException {
-        for (int i = 0; i < values.size(); i++) ps.setObject(i + 1, values.get(i));
+    /** Binds {@code values} from parameter {@code first} on; answers the next parameter's number. */
+    private static int bind(PreparedStatement ps, List<Object> values, int first) throws SQLException {
+        for (int i = 0; i < values.size(); i++) ps.setObject(first + i, values.get(i));
+        return first + values.size();
     }
 
     private RuntimeException fault(EntityMetadata e, SQLException ex, List<String> columns, List<Object> values) {

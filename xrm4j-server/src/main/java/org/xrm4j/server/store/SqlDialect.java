@@ -37,6 +37,9 @@ public interface SqlDialect {
     /** An expression that takes the next value of a sequence. */
     String nextValue(String schema, String sequence);
 
+    /** Rows per INSERT statement of a bulk insert. */
+    default int rowsPerInsert() { return 1; }
+
     /** The SQLSTATE class 23 split the way faults need it. */
     default boolean isUniqueViolation(SQLException e) { return "23505".equals(e.getSQLState()); }
 
