@@ -1,6 +1,7 @@
 package org.xrm4j.sdk.json;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -10,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Decodes the single-value types: the bare JSON number and the {@code "Value"} of Long, Double, Decimal, Money,
- * DateTime and Binary. Each takes the value node and reports problems at {@code Value}.
+ * DateTime, Binary and TimeSpan. Each takes the value node and reports problems at {@code Value}.
  */
 final class ScalarReader {
     private ScalarReader() {}
@@ -83,6 +84,13 @@ final class ScalarReader {
                         "Write it as 2026-11-22T03:42:07Z.").at("Value");
             }
         }
+    }
+
+    /** A TimeSpan: {@code "00:00:05"} (.NET's invariant text) or {@code "PT5S"} (ISO-8601). */
+    static Duration timeSpan(JsonNode v) {
+        Duration d = v.isString() ? TimeSpans.parse(v.stringValue()) : null;
+        if (d == null) throw JsonFields.wrongType("Value", "a TimeSpan such as \"00:00:05\" or \"PT5S\"", v);
+        return d;
     }
 
     static byte[] binary(JsonNode v) {

@@ -102,6 +102,7 @@ final class ValueReader {
             case "Double" -> ScalarReader.doubleValue(required(o, "Value", "Double"));
             case "Decimal" -> ScalarReader.decimal(required(o, "Value", "Decimal"));
             case "Binary" -> ScalarReader.binary(required(o, "Value", "Binary"));
+            case "TimeSpan" -> ScalarReader.timeSpan(required(o, "Value", "TimeSpan"));
             case "Entity" -> entity(o);
             case "EntityCollection" -> entityCollection(o);
             case "EntityReferenceCollection" -> entityReferenceCollection(o);

@@ -1,6 +1,7 @@
 package org.xrm4j.sdk.json;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,7 @@ final class ValueWriter {
             case Double d -> scalar(g, "Double").writeNumber(d.doubleValue()).writeEndObject();
             case BigDecimal d -> scalar(g, "Decimal").writeString(decimalText(d)).writeEndObject();
             case byte[] b -> scalar(g, "Binary").writeBinary(b).writeEndObject();
+            case Duration d -> scalar(g, "TimeSpan").writeString(TimeSpans.format(d)).writeEndObject();
             case Entity e -> entity(g, e);
             case AliasedValue a -> aliasedValue(g, a);
             case List<?> l -> list(g, l);

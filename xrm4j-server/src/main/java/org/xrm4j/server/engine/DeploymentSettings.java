@@ -28,6 +28,10 @@ public final class DeploymentSettings {
     public static final String ASYNC_MAX_RETRIES = "AsyncMaxRetries";
     public static final String ASYNC_POLL_MILLIS = "AsyncPollMilliseconds";
     public static final String ASYNC_RETENTION_DAYS = "AsyncRetentionDays";
+    public static final String SERVICE_PROTECTION_REQUEST_LIMIT = "ServiceProtectionRequestLimit";
+    public static final String SERVICE_PROTECTION_EXECUTION_TIME_LIMIT_MS = "ServiceProtectionExecutionTimeLimitMs";
+    public static final String SERVICE_PROTECTION_CONCURRENCY_LIMIT = "ServiceProtectionConcurrencyLimit";
+    public static final String SERVICE_PROTECTION_WINDOW_SECONDS = "ServiceProtectionWindowSeconds";
 
     /** The other name the documentation gives the per-organization ExecuteMultiple limit. */
     private static final Map<String, String> ALIASES = Map.of("ExecuteMultiplePerOrgMaxConnectionsPerServer",
@@ -52,6 +56,12 @@ public final class DeploymentSettings {
         d.put(ASYNC_POLL_MILLIS, 1000L);
         // 0 keeps completed jobs until a client deletes them.
         d.put(ASYNC_RETENTION_DAYS, 0L);
+        // Service protection limits per user and server process: off on premises, Dataverse's numbers online.
+        boolean online = profile == Profile.ONLINE;
+        d.put(SERVICE_PROTECTION_REQUEST_LIMIT, online ? 6000L : 0L);
+        d.put(SERVICE_PROTECTION_EXECUTION_TIME_LIMIT_MS, online ? 1_200_000L : 0L);
+        d.put(SERVICE_PROTECTION_CONCURRENCY_LIMIT, online ? 52L : 0L);
+        d.put(SERVICE_PROTECTION_WINDOW_SECONDS, 300L);
         this.defaults = d;
         reload();
     }
@@ -124,6 +134,8 @@ public final class DeploymentSettings {
     }
 
     private String canonical(String name) {
+        // Every request reads settings by their exact names: that case needs no scan.
+        if (defaults.containsKey(name)) return name;
         String key = ALIASES.getOrDefault(name, name);
         for (String k : defaults.keySet()) if (k.equalsIgnoreCase(key)) return k;
         throw new FaultException(ErrorCodes.InvalidArgument, "Unknown setting '" + name + "'. Settings: "

@@ -31,6 +31,8 @@ final class Exchange {
 
     UUID callerId() { return RequestParts.callerId(request); }
 
+    void header(String name, String value) { response.getHeaders().put(name, value); }
+
     void json(int status, byte[] body) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
@@ -41,8 +43,7 @@ final class Exchange {
         ErrorCode code = fault.catalogued();
         int status = code.httpStatus();
         if (status == 429 || status == 503) {
-            Object retry = fault.errorDetails().get("Retry-After");
-            response.getHeaders().put(HttpHeader.RETRY_AFTER, retry == null ? "1" : retry.toString());
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, RetryAfter.header(fault));
         }
         json(status, SdkJson.writeFault(fault));
     }

@@ -17,6 +17,8 @@ import org.xrm4j.sdk.OrganizationResponse;
 import org.xrm4j.sdk.OrganizationServiceFault;
 import org.xrm4j.sdk.json.SdkJson;
 import org.xrm4j.server.XrmEngine;
+import org.xrm4j.server.limits.Admission;
+import org.xrm4j.server.security.Principal;
 
 /**
  * The SDK protocol: {@code POST [/{org}]/api/xrm/v1/execute} carries one OrganizationRequest, and
@@ -51,13 +53,18 @@ public final class SdkEndpoint extends Handler.Abstract {
                 throw new FaultException(ErrorCodes.NotSupported, "Use POST for " + path + ".");
             }
             // Authentication comes before parsing: an anonymous caller learns nothing about the body.
-            engine.authenticator().principal(exchange.bearerToken());
-            byte[] body = exchange.body(engine.settings().maxRequestBytes());
-            OrganizationRequest req = SdkJson.readRequest(body);
-            OrganizationResponse res = m.group(2).equals("execute")
-                    ? engine.execute(m.group(1), exchange.bearerToken(), exchange.callerId(), req)
-                    : deploymentService.execute(exchange.bearerToken(), req);
-            exchange.json(200, SdkJson.writeResponse(res));
+            Principal principal = engine.authenticator().principal(exchange.bearerToken());
+            boolean execute = m.group(2).equals("execute");
+            // The limits guard the organization service; the deployment service is its administrators' own.
+            try (Admission admission = execute ? engine.admit(m.group(1), principal) : Admission.UNLIMITED) {
+                admission.headers(exchange::header);
+                byte[] body = exchange.body(engine.settings().maxRequestBytes());
+                OrganizationRequest req = SdkJson.readRequest(body);
+                OrganizationResponse res = execute
+                        ? engine.execute(m.group(1), exchange.bearerToken(), exchange.callerId(), req)
+                        : deploymentService.execute(exchange.bearerToken(), req);
+                exchange.json(200, SdkJson.writeResponse(res));
+            }
         } catch (FaultException e) {
             exchange.fault(e.fault());
         } catch (RuntimeException | java.io.IOException e) {

@@ -21,6 +21,8 @@ import org.xrm4j.sdk.messages.RetrieveRequest;
 import org.xrm4j.sdk.messages.UpdateRequest;
 import org.xrm4j.sdk.query.ColumnSet;
 import org.xrm4j.server.XrmEngine;
+import org.xrm4j.server.limits.Admission;
+import org.xrm4j.server.security.Principal;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -43,15 +45,18 @@ public final class BackgroundOperationEndpoint extends Handler.Abstract {
         if (!m.matches()) return false;
         WebApiExchange exchange = new WebApiExchange(request, response, callback);
         try {
-            engine.authenticator().principal(exchange.bearerToken());
-            UUID id = id(m.group(2));
-            switch (request.getMethod()) {
-                case "GET" -> { }
-                case "DELETE" -> cancel(m.group(1), exchange, id);
-                default -> throw new FaultException(ErrorCodes.NotSupported, "The HTTP method '" + request.getMethod()
-                        + "' is not allowed on a background operation: read its status with GET, cancel it with DELETE.");
+            Principal principal = engine.authenticator().principal(exchange.bearerToken());
+            try (Admission admission = engine.admit(m.group(1), principal)) {
+                admission.headers(exchange::header);
+                UUID id = id(m.group(2));
+                switch (request.getMethod()) {
+                    case "GET" -> { }
+                    case "DELETE" -> cancel(m.group(1), exchange, id);
+                    default -> throw new FaultException(ErrorCodes.NotSupported, "The HTTP method '" + request.getMethod()
+                            + "' is not allowed on a background operation: read its status with GET, cancel it with DELETE.");
+                }
+                exchange.write(WebApiResponse.json(200, status(m.group(1), exchange, id).toString()));
             }
-            exchange.write(WebApiResponse.json(200, status(m.group(1), exchange, id).toString()));
         } catch (FaultException e) {
             exchange.write(WebApiFaults.answer(e.fault()));
         } catch (RuntimeException e) {

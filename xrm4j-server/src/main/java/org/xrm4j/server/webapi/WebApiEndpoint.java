@@ -13,6 +13,8 @@ import org.xrm4j.sdk.ErrorCodes;
 import org.xrm4j.sdk.FaultException;
 import org.xrm4j.sdk.OrganizationServiceFault;
 import org.xrm4j.server.XrmEngine;
+import org.xrm4j.server.limits.Admission;
+import org.xrm4j.server.security.Principal;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -37,16 +39,20 @@ public final class WebApiEndpoint extends Handler.Abstract {
         try {
             // Authentication comes first: an anonymous caller learns nothing about the organization's tables.
             String token = exchange.bearerToken();
-            engine.authenticator().principal(token);
+            Principal principal = engine.authenticator().principal(token);
             String org = m.group(1);
-            String base = exchange.origin() + (org == null ? "" : "/" + org) + "/api/data/" + m.group(2) + "/";
-            OperationRouter router = new OperationRouter(engine, org, base);
-            WebApiRequest r = exchange.read(m.group(3), engine.settings().maxRequestBytes());
-            UUID callerId = exchange.callerId(engine.deployment().organization(org));
-            if (BatchRequests.isBatch(r)) {
-                exchange.write(new BatchRequests(engine, router, token, callerId).answer(r));
-            } else {
-                exchange.write(router.run(router.route(r), token, callerId));
+            // Refused before it runs when over a service protection limit; a $batch is one request.
+            try (Admission admission = engine.admit(org, principal)) {
+                admission.headers(exchange::header);
+                String base = exchange.origin() + (org == null ? "" : "/" + org) + "/api/data/" + m.group(2) + "/";
+                OperationRouter router = new OperationRouter(engine, org, base);
+                WebApiRequest r = exchange.read(m.group(3), engine.settings().maxRequestBytes());
+                UUID callerId = exchange.callerId(engine.deployment().organization(org));
+                if (BatchRequests.isBatch(r)) {
+                    exchange.write(new BatchRequests(engine, router, token, callerId).answer(r));
+                } else {
+                    exchange.write(router.run(router.route(r), token, callerId));
+                }
             }
         } catch (FaultException e) {
             exchange.write(WebApiFaults.answer(e.fault()));

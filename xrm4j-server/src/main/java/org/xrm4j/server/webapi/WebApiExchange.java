@@ -19,6 +19,7 @@ final class WebApiExchange {
     private final Request request;
     private final Response response;
     private final Callback callback;
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>(2);
 
     WebApiExchange(Request request, Response response, Callback callback) {
         this.request = request;
@@ -49,9 +50,13 @@ final class WebApiExchange {
         return Impersonation.callerId(org, request.getHeaders().get("MSCRMCallerID"), request.getHeaders().get("CallerObjectId"));
     }
 
+    /** A header for whatever answer this request gets, a fault included (the service protection headers). */
+    void header(String name, String value) { extraHeaders.put(name, value); }
+
     void write(WebApiResponse answer) {
         response.setStatus(answer.status());
         answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+        extraHeaders.forEach((name, value) -> response.getHeaders().put(name, value));
         byte[] body = answer.body();
         response.write(true, body.length == 0 ? null : ByteBuffer.wrap(body), callback);
     }

@@ -3,6 +3,7 @@ package org.xrm4j.server.webapi;
 import org.xrm4j.sdk.ErrorCodes;
 import org.xrm4j.sdk.FaultException;
 import org.xrm4j.sdk.OrganizationServiceFault;
+import org.xrm4j.server.http.RetryAfter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,10 +23,7 @@ final class WebApiFaults {
         body.put("code", String.format("0x%08X", fault.errorCode()));
         body.put("message", fault.message());
         WebApiResponse answer = WebApiResponse.json(status, error.toString());
-        if (status == 429 || status == 503) {
-            Object retry = fault.errorDetails().get("Retry-After");
-            answer.header("Retry-After", retry == null ? "1" : retry.toString());
-        }
+        if (status == 429 || status == 503) answer.header("Retry-After", RetryAfter.header(fault));
         return answer;
     }
 
