@@ -20,7 +20,7 @@ import org.xrm4j.server.store.SqlDialect;
  * every DDL statement; there {@link #undo} drops what was created. Doing all DDL before any row is written keeps
  * the rows inside the final, still open transaction on both databases.
  */
-final class SchemaChanges {
+final class SchemaChanges implements Undo {
     private final DdlEngine ddl;
     private final MetadataRepository repository;
     private final SqlDialect dialect;
@@ -100,13 +100,13 @@ final class SchemaChanges {
     }
 
     /** Whether a failed import must be undone by hand (the database committed its DDL). */
-    boolean needsUndo() { return "h2".equals(dialect.name()) && (!createdTables.isEmpty() || !addedColumns.isEmpty() || !createdIntersects.isEmpty()); }
+    @Override public boolean needsUndo() { return "h2".equals(dialect.name()) && (!createdTables.isEmpty() || !addedColumns.isEmpty() || !createdIntersects.isEmpty()); }
 
     /**
      * Rolls back the open transaction, then drops what this import created, newest first. Best effort: a drop that
      * fails leaves the rest to be dropped and the original failure to be reported.
      */
-    void undo(Connection c) {
+    @Override public void undo(Connection c) {
         try {
             c.rollback();
         } catch (SQLException ignored) {
