@@ -217,4 +217,38 @@ abstract class EntityKeysContract {
         assertThat(f.fault().errorCode()).isEqualTo(ErrorCodes.CannotDeleteDueToAssociation.code());
         assertThat(f.getMessage()).contains("xt_leave_contact");
     }
+
+    @Test void aSolutionDefinesKeysOnItsOwnAndOnSystemTables() {
+        java.util.Map<String, byte[]> files = SolutionFixtures.files("KeysSolution", "1.0.0.0", "xt_Keyed", "");
+        String keys = "<EntityKeys><EntityKey><LogicalName>xt_namehours</LogicalName><displaynames><displayname description=\"Name and hours\""
+                + " languagecode=\"1033\" /></displaynames><KeyAttributes><KeyAttribute>xt_name</KeyAttribute><KeyAttribute>xt_hours</KeyAttribute>"
+                + "</KeyAttributes><EntityKeyIndexStatus>Active</EntityKeyIndexStatus></EntityKey></EntityKeys>";
+        String contactKeys = "<EntityKeys><EntityKey><LogicalName>xt_nicknamekey</LogicalName><KeyAttributes><KeyAttribute>xt_nickname</KeyAttribute>"
+                + "</KeyAttributes></EntityKey></EntityKeys>";
+        String xml = new String(files.get("customizations.xml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("</attributes><EntitySetName>xt_keyeds</EntitySetName>", "</attributes>" + keys + "<EntitySetName>xt_keyeds</EntitySetName>")
+                .replace("</attributes><EntitySetName>contacts</EntitySetName>", "</attributes>" + contactKeys + "<EntitySetName>contacts</EntitySetName>");
+        assertThat(xml).contains("xt_namehours").contains("xt_nicknamekey");
+        files.put("customizations.xml", SolutionFixtures.utf8(xml));
+        execute(new ImportSolutionRequest().customizationFile(SolutionFixtures.zip(files))
+                .overwriteUnmanagedCustomizations(true).publishWorkflows(false).importJobId(UUID.randomUUID()));
+
+        Entity key = ((RetrieveEntityKeyResponse) execute(new RetrieveEntityKeyRequest().entityLogicalName("xt_keyed")
+                .logicalName("xt_namehours"))).entityKeyMetadata();
+        assertThat(key.get("KeyAttributes")).isEqualTo(List.of("xt_name", "xt_hours"));
+        assertThat(key.get("DisplayName")).isEqualTo("Name and hours");
+        execute(new CreateRequest(new Entity("xt_keyed").set("xt_name", "n").set("xt_hours", 8)));
+        assertThat(fault(new CreateRequest(new Entity("xt_keyed").set("xt_name", "n").set("xt_hours", 8))).fault().errorCode())
+                .isEqualTo(-2147088238);
+        execute(new CreateRequest(new Entity("xt_keyed").set("xt_name", "n").set("xt_hours", 4)));
+
+        execute(new CreateRequest(new Entity("contact").set("lastname", "nick").set("xt_nickname", "NICK")));
+        assertThat(fault(new CreateRequest(new Entity("contact").set("lastname", "nick2").set("xt_nickname", "NICK"))).getMessage())
+                .contains("xt_nicknamekey");
+        // A second import of the same file keeps the keys as they are.
+        execute(new ImportSolutionRequest().customizationFile(SolutionFixtures.zip(files))
+                .overwriteUnmanagedCustomizations(true).publishWorkflows(false).importJobId(UUID.randomUUID()));
+        assertThat(((RetrieveEntityKeyResponse) execute(new RetrieveEntityKeyRequest().entityLogicalName("contact")
+                .logicalName("xt_nicknamekey"))).entityKeyMetadata().get("EntityKeyIndexStatus")).isEqualTo("Active");
+    }
 }
