@@ -251,4 +251,27 @@ abstract class EntityKeysContract {
         assertThat(((RetrieveEntityKeyResponse) execute(new RetrieveEntityKeyRequest().entityLogicalName("contact")
                 .logicalName("xt_nicknamekey"))).entityKeyMetadata().get("EntityKeyIndexStatus")).isEqualTo("Active");
     }
+
+    byte[] managedKeyed(String version, boolean withKey) {
+        java.util.Map<String, byte[]> files = SolutionFixtures.files("KeysManaged", version, "xt_KeyUp", "");
+        files.put("solution.xml", SolutionFixtures.utf8(SolutionFixtures.solutionXml("KeysManaged", version).replace("<Managed>0<", "<Managed>1<")));
+        String keys = withKey ? "<EntityKeys><EntityKey><LogicalName>xt_namekey</LogicalName><KeyAttributes><KeyAttribute>xt_name</KeyAttribute>"
+                + "</KeyAttributes></EntityKey></EntityKeys>" : "";
+        files.put("customizations.xml", SolutionFixtures.utf8(SolutionFixtures.customizationsXml("xt_KeyUp", "")
+                .replace("</attributes><EntitySetName>xt_keyups</EntitySetName>", "</attributes>" + keys + "<EntitySetName>xt_keyups</EntitySetName>")));
+        return SolutionFixtures.zip(files);
+    }
+
+    @Test void aManagedUpgradeWithoutTheKeyRemovesIt() {
+        execute(new ImportSolutionRequest().customizationFile(managedKeyed("1.0.0.0", true))
+                .overwriteUnmanagedCustomizations(false).publishWorkflows(false).importJobId(UUID.randomUUID()));
+        execute(new CreateRequest(new Entity("xt_keyup").set("xt_name", "same")));
+        assertThat(fault(new CreateRequest(new Entity("xt_keyup").set("xt_name", "same"))).fault().errorCode()).isEqualTo(-2147088238);
+
+        execute(new ImportSolutionRequest().customizationFile(managedKeyed("2.0.0.0", false))
+                .overwriteUnmanagedCustomizations(false).publishWorkflows(false).importJobId(UUID.randomUUID()));
+        assertThat(fault(new RetrieveEntityKeyRequest().entityLogicalName("xt_keyup").logicalName("xt_namekey")).fault().errorCode())
+                .isEqualTo(ErrorCodes.ObjectDoesNotExist.code());
+        execute(new CreateRequest(new Entity("xt_keyup").set("xt_name", "same")));
+    }
 }
