@@ -32,7 +32,12 @@ public final class Messages {
             Map.entry(CreateEntityRequest.NAME, CreateEntityRequest::new),
             Map.entry(CreateAttributeRequest.NAME, CreateAttributeRequest::new),
             Map.entry(UpdateEntityRequest.NAME, UpdateEntityRequest::new),
-            Map.entry(UpdateAttributeRequest.NAME, UpdateAttributeRequest::new));
+            Map.entry(UpdateAttributeRequest.NAME, UpdateAttributeRequest::new),
+            Map.entry(CreateEntityKeyRequest.NAME, CreateEntityKeyRequest::new),
+            Map.entry(RetrieveEntityKeyRequest.NAME, RetrieveEntityKeyRequest::new),
+            Map.entry(DeleteEntityKeyRequest.NAME, DeleteEntityKeyRequest::new),
+            Map.entry(DeleteEntityRequest.NAME, DeleteEntityRequest::new),
+            Map.entry(DeleteAttributeRequest.NAME, DeleteAttributeRequest::new));
     private static final Map<String, Function<Map<String, Object>, OrganizationResponse>> RESPONSES = Map.ofEntries(
             Map.entry(WhoAmIResponse.NAME, WhoAmIResponse::new),
             Map.entry(CreateResponse.NAME, CreateResponse::new),
@@ -58,7 +63,12 @@ public final class Messages {
             Map.entry(CreateEntityResponse.NAME, CreateEntityResponse::new),
             Map.entry(CreateAttributeResponse.NAME, CreateAttributeResponse::new),
             Map.entry(UpdateEntityResponse.NAME, UpdateEntityResponse::new),
-            Map.entry(UpdateAttributeResponse.NAME, UpdateAttributeResponse::new));
+            Map.entry(UpdateAttributeResponse.NAME, UpdateAttributeResponse::new),
+            Map.entry(CreateEntityKeyResponse.NAME, CreateEntityKeyResponse::new),
+            Map.entry(RetrieveEntityKeyResponse.NAME, RetrieveEntityKeyResponse::new),
+            Map.entry(DeleteEntityKeyResponse.NAME, DeleteEntityKeyResponse::new),
+            Map.entry(DeleteEntityResponse.NAME, DeleteEntityResponse::new),
+            Map.entry(DeleteAttributeResponse.NAME, DeleteAttributeResponse::new));
 
     private Messages() {}
 

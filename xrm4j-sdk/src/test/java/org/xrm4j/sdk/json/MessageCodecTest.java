@@ -75,7 +75,14 @@ class MessageCodecTest {
                 new org.xrm4j.sdk.messages.UpdateEntityRequest().entity(new Entity("entitymetadata").set("LogicalName", "new_bank")
                         .set("DisplayName", "Banks")).mergeLabels(true),
                 new org.xrm4j.sdk.messages.UpdateAttributeRequest().entityName("new_bank").attribute(new Entity("attributemetadata")
-                        .set("LogicalName", "new_code").set("RequiredLevel", "ApplicationRequired")).mergeLabels(false));
+                        .set("LogicalName", "new_code").set("RequiredLevel", "ApplicationRequired")).mergeLabels(false),
+                new org.xrm4j.sdk.messages.CreateEntityKeyRequest().entityName("new_bank").entityKey(new Entity("entitykeymetadata")
+                        .set("SchemaName", "new_CodeKey").set("KeyAttributes", List.of("new_code", "new_branch")).set("DisplayName", "Code"))
+                        .solutionUniqueName("contoso_core"),
+                new org.xrm4j.sdk.messages.RetrieveEntityKeyRequest().entityLogicalName("new_bank").logicalName("new_codekey"),
+                new org.xrm4j.sdk.messages.DeleteEntityKeyRequest().entityLogicalName("new_bank").name("new_codekey"),
+                new org.xrm4j.sdk.messages.DeleteEntityRequest().logicalName("new_bank"),
+                new org.xrm4j.sdk.messages.DeleteAttributeRequest().entityLogicalName("new_bank").logicalName("new_code"));
     }
 
     /** One realistic instance of every typed response of the registry. */
@@ -113,7 +120,13 @@ class MessageCodecTest {
                 new org.xrm4j.sdk.messages.CreateEntityResponse().entityId(Samples.ID).attributeId(Samples.OTHER_ID),
                 new org.xrm4j.sdk.messages.CreateAttributeResponse().attributeId(Samples.ID),
                 new org.xrm4j.sdk.messages.UpdateEntityResponse(),
-                new org.xrm4j.sdk.messages.UpdateAttributeResponse());
+                new org.xrm4j.sdk.messages.UpdateAttributeResponse(),
+                new org.xrm4j.sdk.messages.CreateEntityKeyResponse().entityKeyId(Samples.ID),
+                new org.xrm4j.sdk.messages.RetrieveEntityKeyResponse().entityKeyMetadata(new Entity("entitykeymetadata")
+                        .set("LogicalName", "new_codekey").set("KeyAttributes", List.of("new_code")).set("EntityKeyIndexStatus", "Active")),
+                new org.xrm4j.sdk.messages.DeleteEntityKeyResponse(),
+                new org.xrm4j.sdk.messages.DeleteEntityResponse(),
+                new org.xrm4j.sdk.messages.DeleteAttributeResponse());
     }
 
     @Test

@@ -19,6 +19,9 @@ public final class MetadataIds {
 
     public static UUID relationship(String schemaName) { return of(10, schemaName); }
 
+    /** An alternate key (component type 14), named {@code table.key}. */
+    public static UUID key(String entity, String key) { return of(14, entity + "." + key); }
+
     /** The id for a component type (solutioncomponent.componenttype) and name. */
     public static UUID of(int componentType, String name) {
         return UUID.nameUUIDFromBytes((componentType + ":" + name).getBytes(StandardCharsets.UTF_8));

@@ -15,5 +15,13 @@ public enum Privilege {
     /** Add columns (CreateAttribute). */
     prvCreateAttribute,
     /** Change columns (UpdateAttribute). */
-    prvWriteAttribute
+    prvWriteAttribute,
+    /** Delete custom tables (DeleteEntity). */
+    prvDeleteEntity,
+    /** Delete custom columns (DeleteAttribute). */
+    prvDeleteAttribute,
+    /** Define alternate keys (CreateEntityKey). */
+    prvCreateEntityKey,
+    /** Remove alternate keys (DeleteEntityKey). */
+    prvDeleteEntityKey
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.xrm4j.server.engine.ExecutionContext;
+import org.xrm4j.server.metadata.EntityKeyMetadata;
 import org.xrm4j.server.metadata.EntityMetadata;
 import org.xrm4j.server.metadata.MetadataRepository;
 import org.xrm4j.server.metadata.OrganizationMetadata;
@@ -18,7 +19,8 @@ import org.xrm4j.server.store.DdlEngine;
 
 /**
  * Removes solution components from the organization, with their data, as the platform does when an upgrade drops
- * them or a managed solution is uninstalled: tables, columns, and the relationships of both. Option sets live in
+ * them or a managed solution is uninstalled: tables, columns, alternate keys (component type 14, named
+ * {@code table.key}), and the relationships and keys of the tables and columns. Option sets live in
  * the columns that use them, so they go with those. Answers the metadata without the components; the caller
  * publishes it once the transaction commits. Callers run it last, after their own row changes, for the H2 reason
  * given in {@link #remove}.
@@ -34,6 +36,7 @@ final class ComponentRemoval {
         Set<String> tables = new HashSet<>();
         Map<String, Set<String>> columns = new LinkedHashMap<>();
         Set<String> relationships = new HashSet<>();
+        Set<String> keys = new HashSet<>();
         for (ImportPlan.Component c : removed) {
             String name = c.schemaName();
             switch (c.type()) {
@@ -46,6 +49,7 @@ final class ComponentRemoval {
                     }
                 }
                 case 10 -> relationships.add(name.toLowerCase(Locale.ROOT));
+                case 14 -> keys.add(name.toLowerCase(Locale.ROOT));
                 default -> { }
             }
         }
@@ -61,11 +65,21 @@ final class ComponentRemoval {
         }
         List<EntityMetadata> entities = new ArrayList<>();
         List<EntityMetadata> changed = new ArrayList<>();
+        Map<EntityMetadata, List<EntityKeyMetadata>> droppedKeys = new LinkedHashMap<>();
         for (EntityMetadata e : current.entities()) {
             if (tables.contains(e.logicalName())) continue;
-            Set<String> drop = columns.get(e.logicalName());
-            if (drop == null) { entities.add(e); continue; }
-            EntityMetadata after = e.withAttributes(e.attributes().values().stream().filter(a -> !drop.contains(a.logicalName())).toList());
+            Set<String> drop = columns.getOrDefault(e.logicalName(), Set.of());
+            // A key goes with any of its columns, or by itself (a key component an upgrade no longer holds).
+            List<EntityKeyMetadata> keptKeys = new ArrayList<>();
+            for (EntityKeyMetadata k : e.keys()) {
+                boolean gone = keys.contains((e.logicalName() + "." + k.logicalName()).toLowerCase(Locale.ROOT))
+                        || k.keyAttributes().stream().anyMatch(drop::contains);
+                if (gone) droppedKeys.computeIfAbsent(e, x -> new ArrayList<>()).add(k);
+                else keptKeys.add(k);
+            }
+            if (drop.isEmpty() && !droppedKeys.containsKey(e)) { entities.add(e); continue; }
+            EntityMetadata after = e.withAttributes(e.attributes().values().stream().filter(a -> !drop.contains(a.logicalName())).toList())
+                    .withKeys(keptKeys);
             entities.add(after);
             changed.add(after);
         }
@@ -83,6 +97,9 @@ final class ComponentRemoval {
             if (r.kind() == RelationshipMetadata.Kind.ManyToMany) {
                 ddl.dropTable(c, new EntityMetadata(r.intersectEntity(), null, null, r.intersectEntity() + "id", null, null, false, true, List.of()));
             }
+        }
+        for (Map.Entry<EntityMetadata, List<EntityKeyMetadata>> drop : droppedKeys.entrySet()) {
+            for (EntityKeyMetadata k : drop.getValue()) ddl.dropKeyIndex(c, drop.getKey(), k);
         }
         for (Map.Entry<String, Set<String>> drop : columns.entrySet()) {
             EntityMetadata e = current.entity(drop.getKey());

@@ -6,17 +6,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import org.xrm4j.sdk.ErrorCodes;
+import org.xrm4j.sdk.FaultException;
 import org.xrm4j.server.engine.ExecutionContext;
 import org.xrm4j.server.engine.UnitOfWork;
 import org.xrm4j.server.metadata.AttributeMetadata;
+import org.xrm4j.server.metadata.EntityKeyMetadata;
+import org.xrm4j.server.metadata.MetadataIds;
 import org.xrm4j.server.metadata.EntityMetadata;
 import org.xrm4j.server.metadata.MetadataRepository;
 import org.xrm4j.server.metadata.OrganizationMetadata;
 import org.xrm4j.server.metadata.RelationshipMetadata;
 import org.xrm4j.server.organization.Organization;
+import org.xrm4j.server.store.DdlEngine;
 
 /**
- * Schema changes made one at a time (CreateEntity, CreateAttribute, UpdateEntity, UpdateAttribute), through the
+ * Schema changes made one at a time (CreateEntity, CreateAttribute, UpdateEntity, UpdateAttribute, the entity key
+ * messages, DeleteEntity, DeleteAttribute), through the
  * same path as a solution import: the organization's solution permit, {@link SchemaChanges} for the DDL and the
  * metadata rows in the caller's unit of work (undone by hand on H2, whose DDL commits), and the new metadata
  * snapshot published only when the unit commits.
@@ -33,9 +39,11 @@ public final class CustomizationChanges {
 
     /** What one unit of work has changed so far. */
     private static final class Session {
-        final List<SchemaChanges> changes = new ArrayList<>();
+        final List<Undo> changes = new ArrayList<>();
         OrganizationMetadata metadata;
         boolean committed;
+        /** A table or column was dropped: on H2 that cannot be undone, so a failed unit reads the metadata back. */
+        boolean dropped;
 
         Session(OrganizationMetadata metadata) { this.metadata = metadata; }
     }
@@ -80,6 +88,86 @@ public final class CustomizationChanges {
         publish(ctx, session, new OrganizationMetadata(entities, current.relationships()));
     }
 
+    /**
+     * Defines an alternate key: faults with DuplicateRecordEntityKey when rows already share its values, else builds
+     * its unique index and stores it with the table.
+     */
+    public static void addKey(ExecutionContext ctx, String entity, EntityKeyMetadata key) {
+        Session session = session(ctx);
+        Organization org = ctx.organization();
+        Connection c = ctx.unitOfWork().connection();
+        DdlEngine ddl = new DdlEngine(org.store().dialect(), org.schema());
+        EntityMetadata table = session.metadata.entity(entity);
+        List<Object> duplicate = ddl.firstDuplicate(c, table, key);
+        if (duplicate != null) {
+            throw new FaultException(ErrorCodes.DuplicateRecordEntityKey, "The key "
+                    + key.schemaNameOrLogical() + " cannot be created: more than one " + entity + " has the values "
+                    + duplicate.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + " in "
+                    + String.join(", ", key.keyAttributes()) + ". Make those values unique, then create the key again.");
+        }
+        ddl.createKeyIndex(c, table, key);
+        session.changes.add(ddlUndo(org, cc -> ddl.dropKeyIndex(cc, table, key)));
+        List<EntityKeyMetadata> keys = new ArrayList<>(table.keys());
+        keys.add(key);
+        saveEntity(ctx, session, table.withKeys(keys));
+    }
+
+    /** Removes an alternate key and its index. */
+    public static void removeKey(ExecutionContext ctx, String entity, EntityKeyMetadata key) {
+        Session session = session(ctx);
+        Organization org = ctx.organization();
+        DdlEngine ddl = new DdlEngine(org.store().dialect(), org.schema());
+        EntityMetadata table = session.metadata.entity(entity);
+        ddl.dropKeyIndex(ctx.unitOfWork().connection(), table, key);
+        session.changes.add(ddlUndo(org, cc -> ddl.createKeyIndex(cc, table, key)));
+        saveEntity(ctx, session, table.withKeys(table.keys().stream().filter(k -> !k.logicalName().equals(key.logicalName())).toList()));
+    }
+
+    /**
+     * Removes a table or a column with its data, its relationships and the keys that use it, as a managed uninstall
+     * does ({@link ComponentRemoval}). PostgreSQL undoes it with the unit; H2 commits a DROP at once, so there a unit
+     * that fails after it keeps the drop, and the organization's metadata is read back from the database.
+     */
+    public static void removeEntity(ExecutionContext ctx, String entity) {
+        remove(ctx, new ImportPlan.Component(1, entity, MetadataIds.entity(entity)));
+    }
+
+    public static void removeAttribute(ExecutionContext ctx, String entity, String attribute) {
+        remove(ctx, new ImportPlan.Component(2, entity + "." + attribute, MetadataIds.attribute(entity, attribute)));
+    }
+
+    private static void remove(ExecutionContext ctx, ImportPlan.Component component) {
+        Session session = session(ctx);
+        session.dropped = true;
+        publish(ctx, session, ComponentRemoval.remove(ctx, session.metadata, List.of(component)));
+    }
+
+    private static void saveEntity(ExecutionContext ctx, Session session, EntityMetadata changed) {
+        OrganizationMetadata current = session.metadata;
+        List<EntityMetadata> entities = new ArrayList<>();
+        for (EntityMetadata e : current.entities()) entities.add(e.logicalName().equals(changed.logicalName()) ? changed : e);
+        Organization org = ctx.organization();
+        new MetadataRepository(org.store().dialect(), org.schema()).saveEntity(ctx.unitOfWork().connection(), changed);
+        publish(ctx, session, new OrganizationMetadata(entities, current.relationships()));
+    }
+
+    /** On H2, whose DDL commits, the statement that reverses a DDL change once the unit has rolled back. */
+    private static Undo ddlUndo(Organization org, java.util.function.Consumer<Connection> reverse) {
+        boolean h2 = "h2".equals(org.store().dialect().name());
+        return new Undo() {
+            @Override public boolean needsUndo() { return h2; }
+
+            @Override public void undo(Connection c) {
+                try {
+                    c.rollback();
+                    reverse.accept(c);
+                } catch (java.sql.SQLException | RuntimeException ignored) {
+                    // best effort, as SchemaChanges#undo: the original failure is what the caller reports
+                }
+            }
+        };
+    }
+
     private static void apply(ExecutionContext ctx, ImportPlan plan) {
         Session session = session(ctx);
         Organization org = ctx.organization();
@@ -108,7 +196,10 @@ public final class CustomizationChanges {
         uow.onClose(() -> {
             try {
                 if (!session.committed) {
-                    for (SchemaChanges changes : session.changes.reversed()) if (changes.needsUndo()) changes.undo(c);
+                    for (Undo changes : session.changes.reversed()) if (changes.needsUndo()) changes.undo(c);
+                    if (session.dropped && "h2".equals(org.store().dialect().name())) {
+                        org.metadata(new MetadataRepository(org.store().dialect(), org.schema()).load(c));
+                    }
                 }
             } finally {
                 SESSIONS.remove(uow);

@@ -15,7 +15,7 @@ public record Customizations(List<Entity> entities, List<OptionSet> optionSets, 
 
     /** An entity; {@code unmodified} marks a system table that appears only because something refers to it. */
     public record Entity(String logicalName, String schemaName, String displayName, String entitySetName,
-                         String ownership, boolean unmodified, List<Attribute> attributes) {
+                         String ownership, boolean unmodified, List<Attribute> attributes, List<Key> keys) {
         public Attribute attribute(String name) {
             for (Attribute a : attributes) if (a.logicalName().equals(name)) return a;
             return null;
@@ -33,6 +33,9 @@ public record Customizations(List<Entity> entities, List<OptionSet> optionSets, 
                             Integer maxLength, Double minValue, Double maxValue, Integer precision, String optionSetName,
                             boolean globalOptionSet, List<OptionMetadata> options, List<String> lookupTypes,
                             boolean validForCreate, boolean validForUpdate, String displayName, boolean unmodified) {}
+
+    /** An alternate key ({@code <EntityKeys><EntityKey>}): its name and the logical names of its columns. */
+    public record Key(String logicalName, String schemaName, List<String> attributes, String displayName) {}
 
     /** A global option set. */
     public record OptionSet(String name, String type, List<OptionMetadata> options) {}

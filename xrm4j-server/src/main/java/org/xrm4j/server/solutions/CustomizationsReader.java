@@ -43,13 +43,30 @@ final class CustomizationsReader {
         if (schemaName == null) return null;
         XmlElement nameElement = e.child("Name");
         String display = nameElement == null ? null : nameElement.attr("LocalizedName");
-        if (info == null) return new Entity(lower(schemaName), schemaName, display, null, null, true, List.of());
+        if (info == null) return new Entity(lower(schemaName), schemaName, display, null, null, true, List.of(), List.of());
         boolean unmodified = "1".equals(info.attr("unmodified"));
         List<Attribute> attributes = new ArrayList<>();
         XmlElement attrs = info.child("attributes");
         if (attrs != null) for (XmlElement a : attrs.children("attribute")) attributes.add(attribute(a));
         return new Entity(lower(schemaName), schemaName, display != null ? display : info.label("LocalizedNames"),
-                info.childText("EntitySetName"), info.childText("OwnershipTypeMask"), unmodified, attributes);
+                info.childText("EntitySetName"), info.childText("OwnershipTypeMask"), unmodified, attributes, keys(info));
+    }
+
+    /** {@code <EntityKeys><EntityKey><LogicalName>…<KeyAttributes><KeyAttribute>…} inside the entity. */
+    private static List<Customizations.Key> keys(XmlElement info) {
+        List<Customizations.Key> keys = new ArrayList<>();
+        XmlElement list = info.child("EntityKeys");
+        if (list == null) return keys;
+        for (XmlElement k : list.children("EntityKey")) {
+            String schema = k.childText("SchemaName") != null ? k.childText("SchemaName")
+                    : k.childText("LogicalName") != null ? k.childText("LogicalName") : k.childText("Name");
+            String logical = lower(k.childText("LogicalName") != null ? k.childText("LogicalName") : schema);
+            List<String> columns = new ArrayList<>();
+            XmlElement attrs = k.child("KeyAttributes");
+            if (attrs != null) for (XmlElement a : attrs.children("KeyAttribute")) if (!a.text().isEmpty()) columns.add(lower(a.text()));
+            keys.add(new Customizations.Key(logical, schema, columns, k.label("displaynames")));
+        }
+        return keys;
     }
 
     private static Attribute attribute(XmlElement a) {

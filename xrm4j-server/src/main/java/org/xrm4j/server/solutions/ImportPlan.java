@@ -15,7 +15,7 @@ import org.xrm4j.server.metadata.RelationshipMetadata;
  * install faults while the organization is still untouched.
  */
 final class ImportPlan {
-    /** A solutioncomponent row: the component type of the reference (1 entity, 2 attribute, 9 option set, 10 relationship). */
+    /** A solutioncomponent row: the component type of the reference (1 entity, 2 attribute, 9 option set, 10 relationship, 14 key). */
     record Component(int type, String schemaName, UUID objectId) {}
 
     /**
@@ -31,6 +31,8 @@ final class ImportPlan {
     final Map<String, List<AttributeMetadata>> changedColumns = new LinkedHashMap<>();
     /** Relationships to create: the new tables' system ones and the file's. */
     final List<RelationshipMetadata> newRelationships = new ArrayList<>();
+    /** Alternate keys to define, by table: each gets its unique index once the table's columns exist. */
+    final Map<String, List<org.xrm4j.server.metadata.EntityKeyMetadata>> newKeys = new LinkedHashMap<>();
     final List<Component> components = new ArrayList<>();
     final List<LogEntry> log = new ArrayList<>();
 
@@ -45,5 +47,5 @@ final class ImportPlan {
         return UUID.nameUUIDFromBytes((type + ":" + schemaName).getBytes(StandardCharsets.UTF_8));
     }
 
-    boolean changesSchema() { return !newEntities.isEmpty() || !addedColumns.isEmpty() || !newRelationships.isEmpty(); }
+    boolean changesSchema() { return !newEntities.isEmpty() || !addedColumns.isEmpty() || !newRelationships.isEmpty() || !newKeys.isEmpty(); }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.xrm4j.server.metadata.AttributeMetadata;
@@ -82,11 +83,45 @@ final class ImportPlanner {
             if (newEntityNames.containsKey(e.logicalName())) newEntity(e); else extend(e);
         }
         for (Relationship r : file.relationships()) if (!r.oneToMany()) manyToMany(r);
+        for (Entity e : file.entities()) if (!e.unmodified()) keys(e);
         registerExisting();
         for (Customizations.Skipped s : file.skipped()) {
             plan.log("component", s.kind() + " " + s.name(), "warning", "xrm4j does not install " + s.kind() + " components; it was skipped.");
         }
         return plan;
+    }
+
+    /**
+     * The file's alternate keys of a table: a key the table has already stays (and stays a component of the
+     * solution); a new one is defined over columns the table has or gets from this file.
+     */
+    private void keys(Entity e) {
+        if (e.keys().isEmpty()) return;
+        EntityMetadata table = plannedTable(e.logicalName());
+        Set<String> names = new java.util.HashSet<>();
+        for (org.xrm4j.server.metadata.EntityKeyMetadata k : table.keys()) names.add(k.logicalName());
+        for (Customizations.Key k : e.keys()) {
+            String name = checked(k.logicalName());
+            plan.component(14, e.logicalName() + "." + name);
+            if (names.contains(name)) continue;
+            if (k.attributes().isEmpty()) throw SolutionFiles.invalid("the key " + name + " of " + e.logicalName() + " names no KeyAttribute.");
+            for (String column : k.attributes()) {
+                boolean added = plan.addedColumns.getOrDefault(e.logicalName(), List.of()).stream().anyMatch(a -> a.logicalName().equals(column));
+                if (!table.has(column) && !added) {
+                    throw SolutionFiles.invalid("the key " + name + " of " + e.logicalName() + " names the column " + column + ", which the table does not have.");
+                }
+            }
+            names.add(name);
+            plan.newKeys.computeIfAbsent(e.logicalName(), x -> new ArrayList<>())
+                    .add(new org.xrm4j.server.metadata.EntityKeyMetadata(name, k.attributes(), k.schemaName(), k.displayName()));
+            plan.log("entityKey", e.logicalName() + "." + name, "success", null);
+        }
+    }
+
+    /** The table as this import finds or creates it (without the columns it adds to an existing one). */
+    private EntityMetadata plannedTable(String name) {
+        for (EntityMetadata n : plan.newEntities) if (n.logicalName().equals(name)) return n;
+        return current.entity(name);
     }
 
     private void newEntity(Entity e) {

@@ -6,27 +6,33 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import org.xrm4j.server.metadata.AttributeMetadata;
+import org.xrm4j.server.metadata.EntityKeyMetadata;
 import org.xrm4j.server.metadata.EntityMetadata;
 import org.xrm4j.server.metadata.MetadataRepository;
 import org.xrm4j.server.metadata.OrganizationMetadata;
 import org.xrm4j.server.metadata.RelationshipMetadata;
 import org.xrm4j.server.store.DdlEngine;
+import org.xrm4j.server.store.KeyViolations;
 import org.xrm4j.server.store.SqlDialect;
 
 /**
- * Applies an {@link ImportPlan} to the database: tables, columns and relationships first, then the metadata rows
+ * Applies an {@link ImportPlan} to the database: tables, columns, relationships and key indexes first, then the metadata rows
  * that describe them. On PostgreSQL all of it is one transaction, so a failure rolls everything back. H2 commits at
  * every DDL statement; there {@link #undo} drops what was created. Doing all DDL before any row is written keeps
  * the rows inside the final, still open transaction on both databases.
  */
-final class SchemaChanges {
+final class SchemaChanges implements Undo {
     private final DdlEngine ddl;
     private final MetadataRepository repository;
     private final SqlDialect dialect;
     private final List<EntityMetadata> createdTables = new ArrayList<>();
     private final List<String> createdIntersects = new ArrayList<>();
     private final Map<EntityMetadata, List<AttributeMetadata>> addedColumns = new LinkedHashMap<>();
+    /** Key indexes made on tables that existed before, by key. */
+    private final Map<EntityKeyMetadata, EntityMetadata> createdKeys = new LinkedHashMap<>();
 
     SchemaChanges(SqlDialect dialect, String schema) {
         this.dialect = dialect;
@@ -39,7 +45,9 @@ final class SchemaChanges {
         int columns = 0;
         for (List<AttributeMetadata> add : plan.addedColumns.values()) columns += add.size();
         for (List<AttributeMetadata> change : plan.changedColumns.values()) columns += change.size();
-        return plan.newEntities.size() + columns + plan.newRelationships.size();
+        int keys = 0;
+        for (List<EntityKeyMetadata> k : plan.newKeys.values()) keys += k.size();
+        return plan.newEntities.size() + columns + plan.newRelationships.size() + keys;
     }
 
     /** Creates everything the plan lists, calling {@code step} after each piece, and answers the organization's metadata with it. */
@@ -63,6 +71,17 @@ final class SchemaChanges {
             plan.newEntities.set(i, e);
             entities.put(e.logicalName(), e);
             changed.add(e);
+        }
+        Set<String> newTables = new HashSet<>();
+        for (EntityMetadata e : plan.newEntities) newTables.add(e.logicalName());
+        for (Map.Entry<String, List<EntityKeyMetadata>> k : plan.newKeys.entrySet()) {
+            EntityMetadata before = entities.get(k.getKey());
+            List<EntityKeyMetadata> all = new ArrayList<>(before.keys());
+            all.addAll(k.getValue());
+            EntityMetadata after = before.withKeys(all);
+            entities.put(after.logicalName(), after);
+            changed.remove(before);
+            changed.add(after);
         }
         List<RelationshipMetadata> relationships = new ArrayList<>(current.relationships());
         relationships.addAll(plan.newRelationships);
@@ -94,24 +113,36 @@ final class SchemaChanges {
             if (r.kind() == RelationshipMetadata.Kind.ManyToMany) createdIntersects.add(r.intersectEntity());
             step.run();
         }
+        for (Map.Entry<String, List<EntityKeyMetadata>> k : plan.newKeys.entrySet()) {
+            EntityMetadata e = next.entity(k.getKey());
+            for (EntityKeyMetadata key : k.getValue()) {
+                List<Object> duplicate = newTables.contains(e.logicalName()) ? null : ddl.firstDuplicate(c, e, key);
+                if (duplicate != null) throw KeyViolations.duplicate(key, duplicate);
+                ddl.createKeyIndex(c, e, key);
+                if (!newTables.contains(e.logicalName())) createdKeys.put(key, e);
+                step.run();
+            }
+        }
         for (EntityMetadata e : changed) repository.saveEntity(c, e);
         for (RelationshipMetadata r : plan.newRelationships) repository.saveRelationship(c, r);
         return next;
     }
 
     /** Whether a failed import must be undone by hand (the database committed its DDL). */
-    boolean needsUndo() { return "h2".equals(dialect.name()) && (!createdTables.isEmpty() || !addedColumns.isEmpty() || !createdIntersects.isEmpty()); }
+    @Override public boolean needsUndo() { return "h2".equals(dialect.name()) && (!createdTables.isEmpty() || !addedColumns.isEmpty() || !createdIntersects.isEmpty()
+            || !createdKeys.isEmpty()); }
 
     /**
      * Rolls back the open transaction, then drops what this import created, newest first. Best effort: a drop that
      * fails leaves the rest to be dropped and the original failure to be reported.
      */
-    void undo(Connection c) {
+    @Override public void undo(Connection c) {
         try {
             c.rollback();
         } catch (SQLException ignored) {
             // the drops below still restore the schema
         }
+        for (Map.Entry<EntityKeyMetadata, EntityMetadata> key : createdKeys.entrySet()) quietly(() -> ddl.dropKeyIndex(c, key.getValue(), key.getKey()));
         for (Map.Entry<EntityMetadata, List<AttributeMetadata>> add : addedColumns.entrySet()) {
             for (AttributeMetadata a : add.getValue().reversed()) quietly(() -> ddl.dropColumn(c, add.getKey(), a));
         }

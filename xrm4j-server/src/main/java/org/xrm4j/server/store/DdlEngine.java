@@ -8,6 +8,7 @@ import java.util.List;
 import org.xrm4j.server.metadata.AttributeMetadata;
 import org.xrm4j.server.metadata.AttributeType;
 import org.xrm4j.server.metadata.CascadeType;
+import org.xrm4j.server.metadata.EntityKeyMetadata;
 import org.xrm4j.server.metadata.EntityMetadata;
 import org.xrm4j.server.metadata.OrganizationMetadata;
 import org.xrm4j.server.metadata.RelationshipMetadata;
@@ -99,6 +100,48 @@ public final class DdlEngine {
                 + dialect.quote(r.intersectEntity() + "id") + " UUID NOT NULL, " + a1 + " UUID NOT NULL, " + a2
                 + " UUID NOT NULL, PRIMARY KEY (" + a1 + ", " + a2 + "))");
     }
+
+    /**
+     * The unique index of an alternate key. Both databases let rows whose key columns hold a null into a unique
+     * index any number of times, as the platform's key index does: only rows with every key column set collide.
+     */
+    public void createKeyIndex(Connection c, EntityMetadata e, EntityKeyMetadata key) {
+        List<String> cols = new ArrayList<>();
+        for (String a : key.keyAttributes()) cols.add(dialect.quote(a));
+        execute(c, "CREATE UNIQUE INDEX " + dialect.quote(keyIndexName(e.logicalName(), key.logicalName())) + " ON "
+                + dialect.table(schema, e.logicalName()) + " (" + String.join(", ", cols) + ")");
+    }
+
+    public void dropKeyIndex(Connection c, EntityMetadata e, EntityKeyMetadata key) {
+        execute(c, "DROP INDEX " + dialect.table(schema, keyIndexName(e.logicalName(), key.logicalName())));
+    }
+
+    /**
+     * The values of the first set of rows that already share the key's values (every key column set), or
+     * {@code null} when the rows are unique. Asked before the index is built: on PostgreSQL a failed CREATE INDEX
+     * would abort the caller's transaction.
+     */
+    public List<Object> firstDuplicate(Connection c, EntityMetadata e, EntityKeyMetadata key) {
+        List<String> cols = new ArrayList<>();
+        List<String> notNull = new ArrayList<>();
+        for (String a : key.keyAttributes()) {
+            cols.add(dialect.quote(a));
+            notNull.add(dialect.quote(a) + " IS NOT NULL");
+        }
+        String sql = "SELECT " + String.join(", ", cols) + " FROM " + dialect.table(schema, e.logicalName()) + " WHERE "
+                + String.join(" AND ", notNull) + " GROUP BY " + String.join(", ", cols) + " HAVING COUNT(*) > 1";
+        try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            if (!rs.next()) return null;
+            List<Object> values = new ArrayList<>();
+            for (int i = 1; i <= cols.size(); i++) values.add(rs.getObject(i));
+            return values;
+        } catch (SQLException ex) {
+            throw new StoreException("Query failed: " + sql, ex);
+        }
+    }
+
+    /** The name of an alternate key's unique index; the store maps a violation back to the key by it. */
+    public static String keyIndexName(String entity, String key) { return shortName("uk_" + entity + "_" + key); }
 
     /** The name of a lookup's foreign key; the store maps a violation back to the attribute by it. */
     public static String foreignKeyName(String entity, String attribute) { return shortName("fk_" + entity + "_" + attribute); }

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** H2 2.x, the embedded default. */
 public final class H2Dialect implements SqlDialect {
-    private static final Pattern CONSTRAINT = Pattern.compile("\"?(FK_[A-Za-z0-9_]+|fk_[A-Za-z0-9_]+)\"?");
+    private static final Pattern CONSTRAINT = Pattern.compile("(?<![A-Za-z0-9_])(FK_[A-Za-z0-9_]+|fk_[A-Za-z0-9_]+|uk_[A-Za-z0-9_]+)");
 
     @Override public String name() { return "h2"; }
 

@@ -11,13 +11,15 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.xrm4j.sdk.ErrorCodes;
 import org.xrm4j.sdk.FaultException;
+import org.xrm4j.server.metadata.EntityKeyMetadata;
 import org.xrm4j.server.metadata.EntityMetadata;
 
 /**
  * Row-level SQL for one organization's schema. Statements are rendered once per table and column list and cached;
  * every write bumps {@code versionnumber} from the organization's sequence inside the same statement.
  * Constraint violations come back as faults: a duplicate key as DuplicateRecord, a missing lookup target as
- * ObjectDoesNotExist naming the attribute (found through the foreign key's name).
+ * ObjectDoesNotExist naming the attribute (found through the foreign key's name), a second record with an alternate
+ * key's values as DuplicateRecordEntityKey (found through the key index's name).
  */
 public final class RecordStore {
     private final SqlDialect dialect;
@@ -195,6 +197,12 @@ public final class RecordStore {
 
     private RuntimeException fault(EntityMetadata e, SQLException ex, List<String> columns, List<Object> values) {
         if (dialect.isUniqueViolation(ex)) {
+            String constraint = dialect.constraintName(ex);
+            for (EntityKeyMetadata key : e.keys()) {
+                if (constraint != null && constraint.equalsIgnoreCase(DdlEngine.keyIndexName(e.logicalName(), key.logicalName()))) {
+                    return KeyViolations.fault(key, columns, values);
+                }
+            }
             return new FaultException(ErrorCodes.DuplicateRecord, "Cannot insert duplicate key: a " + e.logicalName()
                     + " record with the same id already exists.");
         }

@@ -17,8 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads of the Web API's metadata: {@code EntityDefinitions} (all, or one by LogicalName or MetadataId, with
- * {@code $expand=Attributes(…)} and the relationship collections), a table's {@code Attributes} (all, cast to one
- * derived type, or one), {@code RelationshipDefinitions} and {@code GlobalOptionSetDefinitions}. The answers come
+ * {@code $expand=Attributes(…)}, {@code Keys} and the relationship collections), a table's {@code Attributes} (all, cast to one
+ * derived type, or one), its alternate {@code Keys} (all or one), {@code RelationshipDefinitions} and {@code GlobalOptionSetDefinitions}. The answers come
  * from the organization's metadata snapshot of this request; any authenticated caller may read them, as on the
  * platform. Writes are {@link MetadataWrites}.
  */
@@ -80,7 +80,11 @@ final class MetadataOperations {
                 }
             }
             case "Keys" -> {
-                return collection(context, List.of());
+                if (path.cast() != null) throw ResourcePath.notFound(MetadataJson.NS + path.cast());
+                if (path.navigationKey() != null) return single(context + "/$entity", q.project(KeyJson.key(e, KeyJson.find(e, path.navigationKey()))));
+                List<ObjectNode> rows = new ArrayList<>();
+                for (ObjectNode k : KeyJson.keys(e)) if (q.matches(k)) rows.add(q.project(k));
+                return collection(context, rows);
             }
             default -> {
                 if (path.navigationKey() != null) throw ResourcePath.notFound(path.navigation() + "(" + path.navigationKey() + ")");
@@ -108,7 +112,9 @@ final class MetadataOperations {
                         if (nested.matches(rel)) items.add(nested.project(rel));
                     }
                 }
-                case "Keys" -> { }
+                case "Keys" -> {
+                    for (ObjectNode k : KeyJson.keys(e)) if (nested.matches(k)) items.add(nested.project(k));
+                }
                 default -> throw new FaultException(ErrorCodes.InvalidArgument, "Could not find a property named '" + navigation
                         + "' on type 'Microsoft.Dynamics.CRM.EntityMetadata' to expand.");
             }

@@ -6,7 +6,7 @@ import org.xrm4j.server.metadata.OrganizationMetadata;
 
 /**
  * The resources beside the entity sets, tried before the record routes: metadata ({@link MetadataOperations},
- * {@link MetadataWrites}, {@link CsdlWriter} for {@code $metadata}), bound functions ({@link FunctionOperations}) and
+ * {@link MetadataWrites}, {@link MetadataDeletes}, {@link CsdlWriter} for {@code $metadata}), bound functions ({@link FunctionOperations}) and
  * actions ({@link ActionOperations}). Answers
  * the planned operation, or {@code null} for a path that is none of these.
  */
@@ -25,8 +25,10 @@ final class OperationRoutes {
             MetadataPath metadataPath = MetadataPath.parse(path);
             return switch (method) {
                 case "GET" -> new MetadataOperations(metadata, request, base).plan(metadataPath);
-                case "POST" -> new MetadataWrites(metadata, request, base).create(metadataPath);
+                case "POST" -> MetadataDeletes.definesKey(metadataPath) ? new MetadataDeletes(metadata, request, base).createKey(metadataPath)
+                        : new MetadataWrites(metadata, request, base).create(metadataPath);
                 case "PUT" -> new MetadataWrites(metadata, request, base).update(metadataPath);
+                case "DELETE" -> new MetadataDeletes(metadata, request, base).delete(metadataPath);
                 default -> throw notAllowed(method, path);
             };
         }

@@ -1,0 +1,5 @@
+package org.xrm4j.server.webapi;
+
+class WebApiNodeKeysPostgresTest extends WebApiNodeKeysContract {
+    @Override String database() { return "postgresql"; }
+}
