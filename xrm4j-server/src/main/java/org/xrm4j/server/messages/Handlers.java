@@ -30,5 +30,6 @@ public final class Handlers {
         pipeline.add(new ExecuteTransactionHandler(pipeline));
         pipeline.add(new CreateMultipleHandler(pipeline));
         pipeline.add(new UpdateMultipleHandler(pipeline));
+        pipeline.add(new UpsertMultipleHandler(pipeline));
     }
 }
