@@ -15,7 +15,7 @@ public final class Handlers {
                 new AssociateHandler(), new DisassociateHandler(), new MergeHandler(), new RetrieveEntityHandler(),
                 new ImportSolutionHandler(), new DeleteAndPromoteHandler(), new CreateEntityHandler(),
                 new CreateAttributeHandler(), new UpdateEntityHandler(), new UpdateAttributeHandler(),
-                new RetrievePrincipalAccessHandler());
+                new RetrievePrincipalAccessHandler(), new RetrieveUserPrivilegesHandler());
     }
 
     /** Registers ExecuteAsync and ImportSolutionAsync, which queue jobs on the asynchronous service. */

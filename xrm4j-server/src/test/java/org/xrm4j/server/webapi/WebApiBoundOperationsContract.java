@@ -4,19 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.xrm4j.server.organization.Deployment;
 import org.xrm4j.server.metadata.EntityKeyMetadata;
 import org.xrm4j.server.metadata.EntityMetadata;
 import org.xrm4j.server.metadata.OrganizationMetadata;
+import org.xrm4j.server.security.Role;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code POST accounts/Microsoft.Dynamics.CRM.UpsertMultiple} over raw HTTP: records named by {@code @odata.id} (an id
- * or an alternate key) or by their primary key property, updated or created, all or nothing, answered 204.
+ * Bound operations over raw HTTP: the action {@code POST accounts/Microsoft.Dynamics.CRM.UpsertMultiple} (records
+ * named by {@code @odata.id}, an id or an alternate key, or by their primary key property, updated or created, all or
+ * nothing, answered 204) and the function {@code systemusers(<id>)/RetrieveUserPrivileges()}.
  */
-abstract class WebApiUpsertMultipleContract extends WebApiServerContract {
+abstract class WebApiBoundOperationsContract extends WebApiServerContract {
     @BeforeAll void keys() {
         OrganizationMetadata m = server.org().metadata();
         List<EntityMetadata> entities = new ArrayList<>();
@@ -72,5 +76,39 @@ abstract class WebApiUpsertMultipleContract extends WebApiServerContract {
                 + typed("\"name\":\"x\",\"@odata.id\":\"accounts(name='x')\"") + "]}");
         assertThat(notAKey.status()).isEqualTo(400);
         assertThat(notAKey.errorCode()).isEqualTo("0x80040203");
+    }
+
+    @Test void retrieveUserPrivilegesListsTheRolesPrivilegesAtGlobalDepth() {
+        JsonNode me = http.get(api + "WhoAmI").json();
+        WebApiHttp.Reply r = http.get(api + "systemusers(" + me.get("UserId").asString() + ")/Microsoft.Dynamics.CRM.RetrieveUserPrivileges()");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("@odata.context").asString()).isEqualTo(api + "$metadata#Microsoft.Dynamics.CRM.RetrieveUserPrivilegesResponse");
+        Map<String, JsonNode> admin = byName(r.json().get("RolePrivileges"));
+        assertThat(admin).containsKeys("prvCreateAccount", "prvReadAccount", "prvWriteContact", "prvAssignAccount", "prvShareContact",
+                "prvImportCustomization", "prvCreateEntity", "prvActOnBehalfOfAnotherUser");
+        JsonNode create = admin.get("prvCreateAccount");
+        assertThat(create.get("Depth").asString()).isEqualTo("Global");
+        assertThat(create.get("BusinessUnitId").asString()).isEqualTo(me.get("BusinessUnitId").asString());
+        assertThat(UUID.fromString(create.get("PrivilegeId").asString())).isNotNull();
+        // Organization-owned tables cannot be assigned or shared.
+        assertThat(admin).containsKey("prvReadOrganization").doesNotContainKey("prvAssignOrganization");
+
+        Deployment.IssuedUser basic = server.server().engine().deployment()
+                .createUser(server.org(), "Priv", "Basic", "priv." + UUID.randomUUID() + "@example.com", Role.BasicUser);
+        Map<String, JsonNode> user = byName(http.get(api + "systemusers(" + basic.userId() + ")/RetrieveUserPrivileges()").json().get("RolePrivileges"));
+        assertThat(user).containsKeys("prvCreateAccount", "prvMerge").doesNotContainKeys("prvImportCustomization", "prvCreateEntity");
+        assertThat(user.get("prvCreateAccount").get("PrivilegeId").asString()).isEqualTo(create.get("PrivilegeId").asString());
+
+        WebApiHttp.Reply missing = http.get(api + "systemusers(" + UUID.randomUUID() + ")/RetrieveUserPrivileges()");
+        assertThat(missing.status()).isEqualTo(404);
+        WebApiHttp.Reply wrongSet = http.get(api + "accounts(" + UUID.randomUUID() + ")/RetrieveUserPrivileges()");
+        assertThat(wrongSet.status()).isEqualTo(400);
+        assertThat(http.post(api + "systemusers(" + basic.userId() + ")/RetrieveUserPrivileges()", "{}").status()).isEqualTo(400);
+    }
+
+    static Map<String, JsonNode> byName(JsonNode privileges) {
+        Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
+        for (JsonNode p : privileges) out.put(p.get("PrivilegeName").asString(), p);
+        return out;
     }
 }

@@ -1,5 +1,5 @@
 package org.xrm4j.server.webapi;
 
-class WebApiUpsertMultipleH2Test extends WebApiUpsertMultipleContract {
+class WebApiBoundOperationsH2Test extends WebApiBoundOperationsContract {
     @Override String database() { return "h2"; }
 }

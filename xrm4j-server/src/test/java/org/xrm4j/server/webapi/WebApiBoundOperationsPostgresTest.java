@@ -1,5 +1,5 @@
 package org.xrm4j.server.webapi;
 
-class WebApiUpsertMultiplePostgresTest extends WebApiUpsertMultipleContract {
+class WebApiBoundOperationsPostgresTest extends WebApiBoundOperationsContract {
     @Override String database() { return "postgresql"; }
 }
