@@ -1,7 +1,7 @@
 'use strict';
 // Reads through navigation properties with the dynamics-web-api client (retrieve and retrieveMultiple/retrieveAll with
-// navigationProperty, by id and by alternate key), nested expand, and upserts records with the bound UpsertMultiple.
-// Prints one JSON summary line.
+// navigationProperty, by id and by alternate key), nested expand, upserts records with the bound UpsertMultiple and
+// calls the bound function RetrieveUserPrivileges. Prints one JSON summary line.
 // Usage: XRM4J_URL=http://127.0.0.1:P/org/ XRM4J_TOKEN=... node navigation.js
 for (const v of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY']) delete process.env[v];
 
@@ -85,6 +85,13 @@ async function main() {
   });
   s.afterUpsert = after.value.map((a) => a.name);
   s.newNumber = after.value.find((a) => a.name === `${prefix} New`).accountnumber;
+
+  const me = await api.callFunction('WhoAmI');
+  const privileges = await api.callFunction({
+    collection: 'systemusers', key: me.UserId, name: 'Microsoft.Dynamics.CRM.RetrieveUserPrivileges',
+  });
+  const create = privileges.RolePrivileges.find((p) => p.PrivilegeName === 'prvCreateAccount');
+  s.privilege = { depth: create.Depth, businessUnit: create.BusinessUnitId === me.BusinessUnitId, count: privileges.RolePrivileges.length };
 
   console.log(JSON.stringify({ ok: true, summary: s }));
 }

@@ -18,8 +18,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The real dynamics-web-api client reading through navigation properties ({@code retrieve}, {@code retrieveMultiple}
- * and {@code retrieveAll} with {@code navigationProperty}, by id and alternate key), with nested {@code expand}, and
- * calling the bound UpsertMultiple; the values the client returns are checked here.
+ * and {@code retrieveAll} with {@code navigationProperty}, by id and alternate key), with nested {@code expand},
+ * calling the bound action UpsertMultiple and the bound function RetrieveUserPrivileges; the values the client
+ * returns are checked here.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class WebApiNodeNavigationContract {
@@ -69,5 +70,9 @@ abstract class WebApiNodeNavigationContract {
         assertThat(s.get("upsertResult").isNull()).isTrue();
         assertThat(strings(s.get("afterUpsert"))).containsExactly(prefix + " Account renamed", prefix + " Lonely renamed", prefix + " New");
         assertThat(s.get("newNumber").asString()).isEqualTo(prefix + "-new");
+
+        assertThat(s.get("privilege").get("depth").asString()).isEqualTo("Global");
+        assertThat(s.get("privilege").get("businessUnit").asBoolean()).isTrue();
+        assertThat(s.get("privilege").get("count").asInt()).isGreaterThan(100);
     }
 }
