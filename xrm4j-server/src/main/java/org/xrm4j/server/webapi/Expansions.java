@@ -30,19 +30,21 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code $expand}: related records rendered inside the records a request reads, as Dataverse does: a single-valued
  * navigation property as a nested record (or {@code null}), a collection-valued one as an array (at most 5000
- * records each). Nested options are {@code $select}, and for collections also {@code $filter}, {@code $orderby} and
- * {@code $top}, separated by {@code ;}.
+ * records each), read as {@link ExpandParser} parses them.
  *
  * <p>How the related records are read depends on what is known when the request is planned. For one record
  * (a retrieve, or a write answered with its representation) every expansion is one query planned with the record's
  * own read: the related table linked to the record by its id. For a query, single-valued expansions are outer links
  * of the query itself; collection-valued ones depend on which records the page holds, so they are read after it,
  * one query per 500 records of the page ({@link Operation.Reads}).
+ *
+ * <p>A nested {@code $expand} is read once the records of the level above are known: the records behind its
+ * single-valued properties by the ids their lookups hold, its collections by their parents' ids, 500 records per
+ * query at each level, so that the number of queries grows with the depth and the page size, not with each record.
+ * A retrieve with nested expansions therefore reads them after its own requests, as a query reads its collections.
  */
 final class Expansions {
     static final int MAX_RECORDS = 5000;
-    /** Dataverse's limit on the {@code $expand} options of one request, nested ones included. */
-    static final int MAX_EXPANSIONS = 15;
     private static final int IDS_PER_QUERY = 500;
     private static final String SOURCE_ALIAS = "expand:source";
     private static final String INTERSECT_ALIAS = "expand:intersect";
@@ -61,7 +63,7 @@ final class Expansions {
     private final List<Expansion> expansions;
     private final Annotations annotations;
 
-    private Expansions(OrganizationMetadata metadata, EntityMetadata entity, List<Expansion> expansions, Annotations annotations) {
+    Expansions(OrganizationMetadata metadata, EntityMetadata entity, List<Expansion> expansions, Annotations annotations) {
         this.metadata = metadata;
         this.navigations = NavigationProperties.of(metadata);
         this.entity = entity;
@@ -71,25 +73,7 @@ final class Expansions {
 
     /** The expansions an {@code $expand} value asks for ({@code null}: none), each checked against the metadata. */
     static Expansions parse(OrganizationMetadata metadata, EntityMetadata e, String expand, Annotations annotations) {
-        int[] count = {0};
-        Expansions parsed = parse(metadata, e, expand, annotations, count);
-        if (count[0] > MAX_EXPANSIONS) {
-            throw new FaultException(ErrorCodes.NotSupported, "The $expand holds " + count[0] + " navigation properties, nested ones"
-                    + " included; at most " + MAX_EXPANSIONS + " are allowed in one request.");
-        }
-        return parsed;
-    }
-
-    private static Expansions parse(OrganizationMetadata metadata, EntityMetadata e, String expand, Annotations annotations, int[] count) {
-        List<Expansion> list = new ArrayList<>();
-        if (expand != null) {
-            for (String item : split(expand, ',')) {
-                if (item.isBlank()) continue;
-                count[0]++;
-                list.add(expansion(metadata, e, item.trim(), annotations, count));
-            }
-        }
-        return new Expansions(metadata, e, list, annotations);
+        return ExpandParser.parse(metadata, e, expand, annotations);
     }
 
     boolean isEmpty() { return expansions.isEmpty(); }
@@ -361,67 +345,5 @@ final class Expansions {
 
     private ObjectNode render(Expansion x, Entity row) {
         return annotations.render(navigations, x.target(), row, x.columns());
-    }
-
-    // ---- parsing
-
-    private static Expansion expansion(OrganizationMetadata metadata, EntityMetadata e, String item, Annotations annotations, int[] count) {
-        int open = item.indexOf('(');
-        String name = (open < 0 ? item : item.substring(0, open)).trim();
-        if (open >= 0 && !item.endsWith(")")) {
-            throw new FaultException(ErrorCodes.InvalidArgument, "Invalid $expand '" + item + "': the options of '" + name
-                    + "' must be closed with ')'.");
-        }
-        NavigationProperties.Navigation n = NavigationProperties.of(metadata).find(e.logicalName(), name);
-        if (n == null) throw unknownProperty(e, name);
-        EntityMetadata target = metadata.entity(n.target());
-        List<String> select = null;
-        String filter = null;
-        String orderBy = null;
-        Integer top = null;
-        String nested = null;
-        if (open >= 0) {
-            for (String option : split(item.substring(open + 1, item.length() - 1), ';')) {
-                if (option.isBlank()) continue;
-                int eq = option.indexOf('=');
-                String key = (eq < 0 ? option : option.substring(0, eq)).trim();
-                String value = eq < 0 ? "" : option.substring(eq + 1).trim();
-                switch (key) {
-                    case "$select" -> select = QueryOptions.select(value);
-                    case "$filter" -> filter = value.isBlank() ? null : value;
-                    case "$orderby" -> orderBy = value.isBlank() ? null : value;
-                    case "$top" -> top = QueryOptions.top(value);
-                    case "$expand" -> nested = value.isBlank() ? null : value;
-                    default -> throw new FaultException(ErrorCodes.InvalidArgument, "The option '" + key + "' of the $expand of '"
-                            + name + "' is not supported: use $select, $filter, $orderby, $top or $expand, separated by ';'.");
-                }
-            }
-        }
-        if (!n.collection() && (filter != null || orderBy != null || top != null)) {
-            throw new FaultException(ErrorCodes.InvalidArgument, "'" + name + "' is a single-valued navigation property:"
-                    + " its $expand takes only $select ($filter, $orderby and $top apply to collection-valued ones).");
-        }
-        QueryTranslator.columnSet(target, select); // an unknown column is refused before anything runs
-        return new Expansion(n, target, select, filter, orderBy, top, parse(metadata, target, nested, annotations, count));
-    }
-
-    /** Splits at {@code separator} outside quotes and parentheses. */
-    static List<String> split(String s, char separator) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        boolean quoted = false;
-        int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\'') quoted = !quoted;
-            else if (!quoted && c == '(') depth++;
-            else if (!quoted && c == ')') depth--;
-            else if (!quoted && depth == 0 && c == separator) {
-                parts.add(s.substring(start, i));
-                start = i + 1;
-            }
-        }
-        parts.add(s.substring(start));
-        return parts;
     }
 }
