@@ -16,7 +16,9 @@ import org.xrm4j.sdk.ExecuteMultipleSettings;
 import org.xrm4j.sdk.Money;
 import org.xrm4j.sdk.OptionSetValue;
 import org.xrm4j.sdk.OptionSetValueCollection;
+import org.xrm4j.sdk.PrivilegeDepth;
 import org.xrm4j.sdk.Relationship;
+import org.xrm4j.sdk.RolePrivilege;
 import org.xrm4j.sdk.query.FetchExpression;
 import tools.jackson.databind.JsonNode;
 
@@ -122,6 +124,7 @@ final class ValueReader {
             case "ExecuteMultipleSettings" -> new ExecuteMultipleSettings(JsonFields.bool(o, "ContinueOnError", false),
                     JsonFields.bool(o, "ReturnResponses", false));
             case "ExecuteMultipleResponseItem" -> MessageReader.responseItem(o);
+            case "RolePrivilege" -> rolePrivilege(o);
             default -> throw new JsonDecodeException("Unknown $type '" + type + "'");
         };
     }
@@ -135,6 +138,16 @@ final class ValueReader {
         JsonNode t = o.get("$type");
         if (t != null && !(t.isString() && t.stringValue().equals(type))) {
             throw new JsonDecodeException("Expected " + type + ", not $type " + t);
+        }
+    }
+
+    private static RolePrivilege rolePrivilege(JsonNode o) {
+        String depth = JsonFields.requiredString(o, "Depth", "RolePrivilege");
+        try {
+            return new RolePrivilege(PrivilegeDepth.valueOf(depth), JsonFields.guid(o, "PrivilegeId"), JsonFields.guid(o, "BusinessUnitId"),
+                    JsonFields.string(o, "PrivilegeName"));
+        } catch (IllegalArgumentException e) {
+            throw new JsonDecodeException("Unknown privilege Depth '" + depth + "': use Basic, Local, Deep or Global");
         }
     }
 

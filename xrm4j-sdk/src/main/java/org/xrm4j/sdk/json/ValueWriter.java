@@ -19,6 +19,7 @@ import org.xrm4j.sdk.OptionSetValueCollection;
 import org.xrm4j.sdk.OrganizationRequest;
 import org.xrm4j.sdk.OrganizationResponse;
 import org.xrm4j.sdk.Relationship;
+import org.xrm4j.sdk.RolePrivilege;
 import org.xrm4j.sdk.query.ColumnSet;
 import org.xrm4j.sdk.query.ConditionExpression;
 import org.xrm4j.sdk.query.FetchExpression;
@@ -74,6 +75,10 @@ final class ValueWriter {
                     .writeBooleanProperty("ContinueOnError", s.continueOnError())
                     .writeBooleanProperty("ReturnResponses", s.returnResponses()).writeEndObject();
             case ExecuteMultipleResponseItem i -> MessageWriter.responseItem(g, i);
+            case RolePrivilege p -> type(g, "RolePrivilege").writeStringProperty("Depth", p.depth().name())
+                    .writeStringProperty("PrivilegeId", p.privilegeId().toString())
+                    .writeStringProperty("BusinessUnitId", p.businessUnitId() == null ? null : p.businessUnitId().toString())
+                    .writeStringProperty("PrivilegeName", p.privilegeName()).writeEndObject();
             default -> throw new IllegalArgumentException("The SDK protocol has no encoding for a "
                     + value.getClass().getName() + "; use one of the types of the protocol's Values table");
         }

@@ -67,6 +67,9 @@ class MessageCodecTest {
                 new RetrieveEntityRequest("account").entityFilters("Attributes"),
                 new org.xrm4j.sdk.messages.CreateMultipleRequest(Samples.collection()),
                 new org.xrm4j.sdk.messages.UpdateMultipleRequest(Samples.collection()),
+                new org.xrm4j.sdk.messages.RetrieveUserPrivilegesRequest(Samples.ID),
+                new org.xrm4j.sdk.messages.UpsertMultipleRequest(new org.xrm4j.sdk.EntityCollection(List.of(
+                        new Entity("account").set("name", "By key"))).entityName("account")),
                 new org.xrm4j.sdk.messages.CreateEntityRequest().entity(new Entity("entitymetadata").set("SchemaName", "new_Bank")
                         .set("DisplayName", "Bank")).primaryAttribute(new Entity("attributemetadata").set("SchemaName", "new_Name")
                         .set("MaxLength", 100)).hasActivities(false).hasNotes(false),
@@ -117,6 +120,10 @@ class MessageCodecTest {
                                 .entityName("attributemetadata"))),
                 new org.xrm4j.sdk.messages.CreateMultipleResponse().ids(List.of(Samples.ID, Samples.OTHER_ID)),
                 new org.xrm4j.sdk.messages.UpdateMultipleResponse(),
+                new org.xrm4j.sdk.messages.RetrieveUserPrivilegesResponse().rolePrivileges(List.of(new org.xrm4j.sdk.RolePrivilege(
+                        org.xrm4j.sdk.PrivilegeDepth.Global, Samples.ID, Samples.OTHER_ID, "prvCreateAccount"))),
+                new org.xrm4j.sdk.messages.UpsertMultipleResponse().upsertResults(List.of(new UpsertResponse().recordCreated(true).target(ACCOUNT),
+                        new UpsertResponse().recordCreated(false).target(ACCOUNT))),
                 new org.xrm4j.sdk.messages.CreateEntityResponse().entityId(Samples.ID).attributeId(Samples.OTHER_ID),
                 new org.xrm4j.sdk.messages.CreateAttributeResponse().attributeId(Samples.ID),
                 new org.xrm4j.sdk.messages.UpdateEntityResponse(),
@@ -170,6 +177,18 @@ class MessageCodecTest {
                 .isFaulted(false).responses(List.of(new ExecuteMultipleResponseItem(0, new CreateResponse().id(Samples.ID), null)))));
         assertThat(answer.responses().getFirst().response()).isInstanceOf(CreateResponse.class);
         assertThat(((CreateResponse) answer.responses().getFirst().response()).id()).isEqualTo(Samples.ID);
+
+        var upserted = (org.xrm4j.sdk.messages.UpsertMultipleResponse) SdkJson.readResponse(SdkJson.writeResponse(
+                new org.xrm4j.sdk.messages.UpsertMultipleResponse().upsertResults(List.of(new UpsertResponse().recordCreated(true).target(ACCOUNT),
+                        new UpsertResponse().recordCreated(false).target(ACCOUNT)))));
+        assertThat(upserted.upsertResults()).extracting(UpsertResponse::recordCreated).containsExactly(true, false);
+        assertThat(upserted.upsertResults().getFirst().target()).isEqualTo(ACCOUNT);
+
+        var privileges = (org.xrm4j.sdk.messages.RetrieveUserPrivilegesResponse) SdkJson.readResponse(SdkJson.writeResponse(
+                new org.xrm4j.sdk.messages.RetrieveUserPrivilegesResponse().rolePrivileges(List.of(new org.xrm4j.sdk.RolePrivilege(
+                        org.xrm4j.sdk.PrivilegeDepth.Local, Samples.ID, Samples.OTHER_ID, "prvReadContact")))));
+        assertThat(privileges.rolePrivileges()).containsExactly(new org.xrm4j.sdk.RolePrivilege(org.xrm4j.sdk.PrivilegeDepth.Local,
+                Samples.ID, Samples.OTHER_ID, "prvReadContact"));
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.xrm4j.server.engine.ExecutionContext;
 import org.xrm4j.server.metadata.EntityMetadata;
 
 /**
- * The Targets of CreateMultiple and UpdateMultiple: a non-empty collection of records of one table, as the platform
+ * The Targets of CreateMultiple, UpdateMultiple and UpsertMultiple: a non-empty collection of records of one table, as the platform
  * requires. The table is the collection's EntityName, or the records' own when the caller left it unset.
  */
 final class BulkTargets {

@@ -16,7 +16,8 @@ public final class Handlers {
                 new ImportSolutionHandler(), new DeleteAndPromoteHandler(), new CreateEntityHandler(),
                 new CreateAttributeHandler(), new UpdateEntityHandler(), new UpdateAttributeHandler(),
                 new RetrievePrincipalAccessHandler(), new CreateEntityKeyHandler(), new RetrieveEntityKeyHandler(),
-                new DeleteEntityKeyHandler(), new DeleteEntityHandler(), new DeleteAttributeHandler());
+                new DeleteEntityKeyHandler(), new DeleteEntityHandler(), new DeleteAttributeHandler(),
+                new RetrieveUserPrivilegesHandler());
     }
 
     /** Registers ExecuteAsync and ImportSolutionAsync, which queue jobs on the asynchronous service. */
@@ -31,5 +32,6 @@ public final class Handlers {
         pipeline.add(new ExecuteTransactionHandler(pipeline));
         pipeline.add(new CreateMultipleHandler(pipeline));
         pipeline.add(new UpdateMultipleHandler(pipeline));
+        pipeline.add(new UpsertMultipleHandler(pipeline));
     }
 }

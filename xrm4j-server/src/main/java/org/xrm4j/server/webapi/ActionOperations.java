@@ -15,6 +15,7 @@ import org.xrm4j.sdk.messages.ExecuteAsyncRequest;
 import org.xrm4j.sdk.messages.ExecuteAsyncResponse;
 import org.xrm4j.sdk.messages.ImportSolutionRequest;
 import org.xrm4j.sdk.messages.MergeRequest;
+import org.xrm4j.sdk.messages.UpsertMultipleResponse;
 import org.xrm4j.server.metadata.EntityMetadata;
 import org.xrm4j.server.metadata.OrganizationMetadata;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The Web API's actions: unbound ({@code POST Merge}, {@code ImportSolution}, {@code ImportSolutionAsync},
  * {@code DeleteAndPromote}) and bound to an entity set ({@code POST accounts/Microsoft.Dynamics.CRM.CreateMultiple},
- * {@code UpdateMultiple}). Each is the SDK message of the same name run by the engine; an action without output
+ * {@code UpdateMultiple}, {@code UpsertMultiple}). Each is the SDK message of the same name run by the engine; an action without output
  * answers 204, one with output 200 and its response's properties.
  *
  * <p>{@code Prefer: respond-async} runs the message as a background operation where ExecuteAsync accepts it (Merge,
@@ -85,9 +86,12 @@ final class ActionOperations {
                 .header("x-ms-dyn-backgroundoperationid", id.toString()).header("Preference-Applied", "respond-async");
     }
 
-    /** 204 for a response without properties; otherwise 200 with them, named as the platform's response type. */
+    /**
+     * 204 for a response without properties; otherwise 200 with them, named as the platform's response type.
+     * UpsertMultiple answers 204 as on the platform, which does not return its response type over the Web API.
+     */
     private WebApiResponse answer(OrganizationResponse response) {
-        if (response.results().isEmpty()) return WebApiResponse.empty(204);
+        if (response.results().isEmpty() || response instanceof UpsertMultipleResponse) return WebApiResponse.empty(204);
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("@odata.context", base + "$metadata#Microsoft.Dynamics.CRM." + response.responseName() + "Response");
         if (response instanceof CreateMultipleResponse c) {

@@ -16,6 +16,7 @@ import org.xrm4j.sdk.messages.ImportSolutionAsyncRequest;
 import org.xrm4j.sdk.messages.ImportSolutionRequest;
 import org.xrm4j.sdk.messages.MergeRequest;
 import org.xrm4j.sdk.messages.UpdateMultipleRequest;
+import org.xrm4j.sdk.messages.UpsertMultipleRequest;
 import org.xrm4j.server.metadata.EntityMetadata;
 import org.xrm4j.server.metadata.OrganizationMetadata;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +28,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class ActionRequests {
     static final String NAMESPACE = "Microsoft.Dynamics.CRM.";
+    private static final java.util.regex.Pattern RECORD_ADDRESS =
+            java.util.regex.Pattern.compile("(?:^|/)([A-Za-z_][A-Za-z0-9_]*)\\(((?:'(?:[^']|'')*'|[^')])*)\\)$");
 
     private final OrganizationMetadata metadata;
 
@@ -60,6 +63,7 @@ final class ActionRequests {
         return switch (name) {
             case CreateMultipleRequest.NAME -> new CreateMultipleRequest(targets(set, body, false));
             case UpdateMultipleRequest.NAME -> new UpdateMultipleRequest(targets(set, body, true));
+            case UpsertMultipleRequest.NAME -> new UpsertMultipleRequest(targets(set, body, false));
             default -> throw ResourcePath.notFound(NAMESPACE + name);
         };
     }
@@ -75,6 +79,10 @@ final class ActionRequests {
         return r.performParentingChecks(bool(body, "PerformParentingChecks"));
     }
 
+    /**
+     * The Targets of a bound *Multiple action. A record may name itself with {@code @odata.id} ({@code accounts(<id>)}
+     * or {@code accounts(accountnumber='A-1')}, relative or absolute), as UpsertMultiple's records do by alternate key.
+     */
     private EntityCollection targets(EntityMetadata set, JsonNode body, boolean needIds) {
         JsonNode array = body.get("Targets");
         if (array == null || array.isNull()) return null;
@@ -82,6 +90,8 @@ final class ActionRequests {
         List<Entity> records = new ArrayList<>();
         for (JsonNode item : array) {
             Entity e = entity(item, set, "Targets");
+            JsonNode address = item.get("@odata.id");
+            if (address != null && !address.isNull()) named(e, set, address.asString());
             if (!e.logicalName().equals(set.logicalName())) {
                 throw new FaultException(ErrorCodes.InvalidArgument, "Targets holds a " + e.logicalName() + ", but the action is bound to "
                         + set.entitySetName() + ": every record must be a " + set.logicalName() + ".");
@@ -92,6 +102,22 @@ final class ActionRequests {
             records.add(e);
         }
         return new EntityCollection(records).entityName(set.logicalName());
+    }
+
+    /** Names a record by the key of its {@code @odata.id}, which must address the bound set. */
+    private static void named(Entity record, EntityMetadata set, String address) {
+        java.util.regex.Matcher m = RECORD_ADDRESS.matcher(address.trim());
+        if (!m.find()) {
+            throw new FaultException(ErrorCodes.InvalidArgument, "The @odata.id '" + address + "' of a record of Targets is not a record"
+                    + " address such as " + set.entitySetName() + "(<id>) or " + set.entitySetName() + "(<key column>='<value>').");
+        }
+        if (!m.group(1).equals(set.entitySetName())) {
+            throw new FaultException(ErrorCodes.InvalidArgument, "The @odata.id '" + address + "' of a record of Targets names "
+                    + m.group(1) + ", but the action is bound to " + set.entitySetName() + ".");
+        }
+        RecordKey key = RecordKey.parse(set, m.group(2));
+        if (key.alternate()) key.apply(record);
+        else record.id(key.id());
     }
 
     /**

@@ -6,7 +6,7 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * The functions and actions of the {@code $metadata} document, declared as the platform declares them: WhoAmI,
  * Merge, ImportSolution, ImportSolutionAsync, DeleteAndPromote (unbound, with imports in the container) and the
- * bound CreateMultiple and UpdateMultiple, with their response complex types.
+ * bound CreateMultiple, UpdateMultiple and UpsertMultiple, with their response complex types.
  */
 final class CsdlOperations {
     private static final String BASE = "mscrm.crmbaseentity";
@@ -51,7 +51,7 @@ final class CsdlOperations {
         returns(x, "mscrm.DeleteAndPromoteResponse");
         x.writeEndElement();
 
-        for (String name : new String[] {"CreateMultiple", "UpdateMultiple"}) {
+        for (String name : new String[] {"CreateMultiple", "UpdateMultiple", "UpsertMultiple"}) {
             x.writeStartElement("Action");
             x.writeAttribute("Name", name);
             x.writeAttribute("IsBound", "true");

@@ -30,14 +30,18 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code $expand}: related records rendered inside the records a request reads, as Dataverse does: a single-valued
  * navigation property as a nested record (or {@code null}), a collection-valued one as an array (at most 5000
- * records each). Nested options are {@code $select}, and for collections also {@code $filter}, {@code $orderby} and
- * {@code $top}, separated by {@code ;}.
+ * records each), read as {@link ExpandParser} parses them.
  *
  * <p>How the related records are read depends on what is known when the request is planned. For one record
  * (a retrieve, or a write answered with its representation) every expansion is one query planned with the record's
  * own read: the related table linked to the record by its id. For a query, single-valued expansions are outer links
  * of the query itself; collection-valued ones depend on which records the page holds, so they are read after it,
  * one query per 500 records of the page ({@link Operation.Reads}).
+ *
+ * <p>A nested {@code $expand} is read once the records of the level above are known: the records behind its
+ * single-valued properties by the ids their lookups hold, its collections by their parents' ids, 500 records per
+ * query at each level, so that the number of queries grows with the depth and the page size, not with each record.
+ * A retrieve with nested expansions therefore reads them after its own requests, as a query reads its collections.
  */
 final class Expansions {
     static final int MAX_RECORDS = 5000;
@@ -47,7 +51,7 @@ final class Expansions {
 
     /** One expanded navigation property with its nested options. */
     record Expansion(NavigationProperties.Navigation navigation, EntityMetadata target, List<String> select, String filter,
-                     String orderBy, Integer top) {
+                     String orderBy, Integer top, Expansions nested) {
         String alias() { return "expand:" + navigation.name(); }
 
         List<String> columns() { return RecordRenderer.columns(target, select); }
@@ -59,7 +63,7 @@ final class Expansions {
     private final List<Expansion> expansions;
     private final Annotations annotations;
 
-    private Expansions(OrganizationMetadata metadata, EntityMetadata entity, List<Expansion> expansions, Annotations annotations) {
+    Expansions(OrganizationMetadata metadata, EntityMetadata entity, List<Expansion> expansions, Annotations annotations) {
         this.metadata = metadata;
         this.navigations = NavigationProperties.of(metadata);
         this.entity = entity;
@@ -69,17 +73,18 @@ final class Expansions {
 
     /** The expansions an {@code $expand} value asks for ({@code null}: none), each checked against the metadata. */
     static Expansions parse(OrganizationMetadata metadata, EntityMetadata e, String expand, Annotations annotations) {
-        List<Expansion> list = new ArrayList<>();
-        if (expand != null) {
-            for (String item : split(expand, ',')) {
-                if (item.isBlank()) continue;
-                list.add(expansion(metadata, e, item.trim()));
-            }
-        }
-        return new Expansions(metadata, e, list, annotations);
+        return ExpandParser.parse(metadata, e, expand, annotations);
     }
 
     boolean isEmpty() { return expansions.isEmpty(); }
+
+    /** Whether an expansion holds expansions of its own, which are read once the related records are known. */
+    boolean hasNested() { return expansions.stream().anyMatch(x -> !x.nested().isEmpty()); }
+
+    /** The lookups of the single-valued expansions: the rows they are read for must hold them. */
+    private List<String> lookups() {
+        return expansions.stream().filter(x -> !x.navigation().collection()).map(x -> x.navigation().lookup()).distinct().toList();
+    }
 
     static FaultException unknownProperty(EntityMetadata e, String name) {
         return new FaultException(ErrorCodes.InvalidArgument, "Could not find a property named '" + name
@@ -110,19 +115,25 @@ final class Expansions {
         return requests;
     }
 
-    /** Adds the related records to one record's JSON, from the responses of {@link #requestsFor}. */
-    void addPlanned(ObjectNode record, List<OrganizationResponse> responses) {
+    /**
+     * Adds the related records to one record's JSON, from the responses of {@link #requestsFor}; nested expansions
+     * are read with {@code reads} (which may be {@code null} when there are none).
+     */
+    void addPlanned(ObjectNode record, List<OrganizationResponse> responses, Operation.Reads reads) {
         for (int i = 0; i < expansions.size(); i++) {
             Expansion x = expansions.get(i);
             List<Entity> rows = ((EntityCollection) responses.get(i).get("EntityCollection")).entities();
+            List<Entity> related = rows.subList(0, Math.min(rows.size(), x.navigation().collection() ? MAX_RECORDS : 1));
+            List<ObjectNode> nodes = new ArrayList<>();
+            for (Entity row : related) nodes.add(render(x, row));
             if (x.navigation().collection()) {
-                ArrayNode array = record.putArray(x.navigation().name());
-                for (Entity row : rows.subList(0, Math.min(rows.size(), MAX_RECORDS))) array.add(render(x, row));
-            } else if (rows.isEmpty()) {
+                record.putArray(x.navigation().name()).addAll(nodes);
+            } else if (nodes.isEmpty()) {
                 record.putNull(x.navigation().name());
             } else {
-                record.set(x.navigation().name(), render(x, rows.getFirst()));
+                record.set(x.navigation().name(), nodes.getFirst());
             }
+            if (!x.nested().isEmpty()) x.nested().expandRead(nodes, related, reads);
         }
     }
 
@@ -141,40 +152,123 @@ final class Expansions {
     void addLinked(ObjectNode record, Entity row) {
         for (Expansion x : expansions) {
             if (x.navigation().collection()) continue;
-            String prefix = x.alias() + ".";
-            Entity related = new Entity(x.target().logicalName());
-            for (Map.Entry<String, Object> a : row.attributes().entrySet()) {
-                if (!a.getKey().startsWith(prefix) || !(a.getValue() instanceof AliasedValue v)) continue;
-                String column = a.getKey().substring(prefix.length());
-                related.set(column, v.value());
-                String formatted = row.formattedValues().get(a.getKey());
-                if (formatted != null) related.formattedValues().put(column, formatted);
-            }
-            if (!(related.get(x.target().primaryIdAttribute()) instanceof UUID id)) {
+            Entity related = linked(x, row);
+            if (related == null) {
                 record.putNull(x.navigation().name());
             } else {
-                record.set(x.navigation().name(), render(x, related.id(id)));
+                record.set(x.navigation().name(), render(x, related));
             }
         }
     }
 
-    /** Whether {@link #addCollections} has anything to read. */
-    boolean hasCollections() { return expansions.stream().anyMatch(x -> x.navigation().collection()); }
+    /** The related record a single-valued expansion's link brought into a row, or {@code null}. */
+    private static Entity linked(Expansion x, Entity row) {
+        String prefix = x.alias() + ".";
+        Entity related = new Entity(x.target().logicalName());
+        for (Map.Entry<String, Object> a : row.attributes().entrySet()) {
+            if (!a.getKey().startsWith(prefix) || !(a.getValue() instanceof AliasedValue v)) continue;
+            String column = a.getKey().substring(prefix.length());
+            related.set(column, v.value());
+            String formatted = row.formattedValues().get(a.getKey());
+            if (formatted != null) related.formattedValues().put(column, formatted);
+        }
+        return related.get(x.target().primaryIdAttribute()) instanceof UUID id ? related.id(id) : null;
+    }
 
-    /** Reads and adds the collection-valued expansions of a page's records ({@code records} and {@code rows} in step). */
-    void addCollections(List<ObjectNode> records, List<Entity> rows, Operation.Reads reads) {
-        List<UUID> ids = rows.stream().map(Entity::id).toList();
+    /** Whether {@link #addRead} has anything to read: collection-valued or nested expansions. */
+    boolean readsAfter() { return hasNested() || expansions.stream().anyMatch(x -> x.navigation().collection()); }
+
+    /**
+     * Reads and adds what a query's page needs after it has been read ({@code records} and {@code rows} in step):
+     * the collection-valued expansions, and the nested expansions of the linked single-valued ones.
+     */
+    void addRead(List<ObjectNode> records, List<Entity> rows, Operation.Reads reads) {
         for (Expansion x : expansions) {
-            if (!x.navigation().collection()) continue;
-            Map<UUID, List<Entity>> byParent = new LinkedHashMap<>();
-            for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-                read(x, ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)), reads, byParent);
-            }
-            for (int i = 0; i < records.size(); i++) {
-                ArrayNode array = records.get(i).putArray(x.navigation().name());
-                for (Entity child : byParent.getOrDefault(ids.get(i), List.of())) array.add(render(x, child));
+            if (x.navigation().collection()) {
+                readCollection(x, records, rows, reads);
+            } else if (!x.nested().isEmpty()) {
+                List<ObjectNode> nodes = new ArrayList<>();
+                List<Entity> related = new ArrayList<>();
+                for (int i = 0; i < rows.size(); i++) {
+                    Entity r = linked(x, rows.get(i));
+                    if (r == null) continue;
+                    nodes.add((ObjectNode) records.get(i).get(x.navigation().name()));
+                    related.add(r);
+                }
+                x.nested().expandRead(nodes, related, reads);
             }
         }
+    }
+
+    // ---- nested: every expansion read for the related records of the level above
+
+    /**
+     * Adds these expansions to already rendered records ({@code nodes} and {@code rows} in step): the records behind
+     * single-valued ones by the ids their lookups hold, collections by their parents' ids, 500 records per query.
+     */
+    private void expandRead(List<ObjectNode> nodes, List<Entity> rows, Operation.Reads reads) {
+        if (rows.isEmpty()) return;
+        for (Expansion x : expansions) {
+            if (x.navigation().collection()) readCollection(x, nodes, rows, reads);
+            else readSingle(x, nodes, rows, reads);
+        }
+    }
+
+    private void readSingle(Expansion x, List<ObjectNode> nodes, List<Entity> rows, Operation.Reads reads) {
+        List<UUID> ids = new ArrayList<>();
+        for (Entity row : rows) {
+            UUID id = target(x, row);
+            if (id != null && !ids.contains(id)) ids.add(id);
+        }
+        Map<UUID, Entity> byId = new LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            QueryExpression q = new QueryExpression(x.target().logicalName()).columnSet(linkedColumns(x));
+            q.criteria().addCondition(new ConditionExpression(null, x.target().primaryIdAttribute(), ConditionOperator.In,
+                    new ArrayList<Object>(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))));
+            EntityCollection found = (EntityCollection) reads.execute(new RetrieveMultipleRequest(q)).get("EntityCollection");
+            for (Entity e : found.entities()) byId.put(e.id(), e);
+        }
+        List<ObjectNode> children = new ArrayList<>();
+        List<Entity> related = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Entity r = byId.get(target(x, rows.get(i)));
+            if (r == null) {
+                nodes.get(i).putNull(x.navigation().name());
+                continue;
+            }
+            ObjectNode child = render(x, r);
+            nodes.get(i).set(x.navigation().name(), child);
+            children.add(child);
+            related.add(r);
+        }
+        if (!x.nested().isEmpty()) x.nested().expandRead(children, related, reads);
+    }
+
+    /** The id a row's lookup holds when it points at the expansion's table (a lookup may have several). */
+    private static UUID target(Expansion x, Entity row) {
+        Object v = row.get(x.navigation().lookup());
+        return v instanceof EntityReference r && r.logicalName().equals(x.target().logicalName()) ? r.id() : null;
+    }
+
+    /** Reads a collection-valued expansion for some records ({@code records} and {@code rows} in step) and adds it. */
+    private void readCollection(Expansion x, List<ObjectNode> records, List<Entity> rows, Operation.Reads reads) {
+        List<UUID> ids = rows.stream().map(Entity::id).toList();
+        Map<UUID, List<Entity>> byParent = new LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            read(x, ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)), reads, byParent);
+        }
+        List<ObjectNode> children = new ArrayList<>();
+        List<Entity> related = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            ArrayNode array = records.get(i).putArray(x.navigation().name());
+            for (Entity child : byParent.getOrDefault(ids.get(i), List.of())) {
+                ObjectNode node = render(x, child);
+                array.add(node);
+                children.add(node);
+                related.add(child);
+            }
+        }
+        if (!x.nested().isEmpty()) x.nested().expandRead(children, related, reads);
     }
 
     /** Every page of the related records of some parents, grouped by parent, each group cut at $top (or 5000). */
@@ -225,7 +319,7 @@ final class Expansions {
                 columns = new ColumnSet(false, withLookup);
             }
         }
-        q.columnSet(columns);
+        q.columnSet(withColumns(columns, x.nested().lookups()));
         if (x.filter() != null) {
             q.criteria().addFilter(FilterParser.parse(x.filter()));
             NavigationFilters.apply(metadata, x.target(), q);
@@ -236,76 +330,20 @@ final class Expansions {
 
     /** The columns of a single-valued expansion: the selection, the key (to tell a missing record) and the version. */
     private static ColumnSet linkedColumns(Expansion x) {
-        ColumnSet columns = QueryTranslator.columnSet(x.target(), x.select());
-        if (columns.allColumns() || columns.columns().contains(x.target().primaryIdAttribute())) return columns;
-        List<String> withKey = new ArrayList<>(columns.columns());
-        withKey.add(x.target().primaryIdAttribute());
-        return new ColumnSet(false, withKey);
+        List<String> more = new ArrayList<>(x.nested().lookups());
+        more.add(x.target().primaryIdAttribute());
+        return withColumns(QueryTranslator.columnSet(x.target(), x.select()), more);
+    }
+
+    /** A column set with {@code more} columns, which the records are read with but not rendered with. */
+    private static ColumnSet withColumns(ColumnSet columns, List<String> more) {
+        if (columns.allColumns()) return columns;
+        List<String> all = new ArrayList<>(columns.columns());
+        for (String c : more) if (!all.contains(c)) all.add(c);
+        return new ColumnSet(false, all);
     }
 
     private ObjectNode render(Expansion x, Entity row) {
         return annotations.render(navigations, x.target(), row, x.columns());
-    }
-
-    // ---- parsing
-
-    private static Expansion expansion(OrganizationMetadata metadata, EntityMetadata e, String item) {
-        int open = item.indexOf('(');
-        String name = (open < 0 ? item : item.substring(0, open)).trim();
-        if (open >= 0 && !item.endsWith(")")) {
-            throw new FaultException(ErrorCodes.InvalidArgument, "Invalid $expand '" + item + "': the options of '" + name
-                    + "' must be closed with ')'.");
-        }
-        NavigationProperties.Navigation n = NavigationProperties.of(metadata).find(e.logicalName(), name);
-        if (n == null) throw unknownProperty(e, name);
-        EntityMetadata target = metadata.entity(n.target());
-        List<String> select = null;
-        String filter = null;
-        String orderBy = null;
-        Integer top = null;
-        if (open >= 0) {
-            for (String option : split(item.substring(open + 1, item.length() - 1), ';')) {
-                if (option.isBlank()) continue;
-                int eq = option.indexOf('=');
-                String key = (eq < 0 ? option : option.substring(0, eq)).trim();
-                String value = eq < 0 ? "" : option.substring(eq + 1).trim();
-                switch (key) {
-                    case "$select" -> select = QueryOptions.select(value);
-                    case "$filter" -> filter = value.isBlank() ? null : value;
-                    case "$orderby" -> orderBy = value.isBlank() ? null : value;
-                    case "$top" -> top = QueryOptions.top(value);
-                    case "$expand" -> throw new FaultException(ErrorCodes.NotSupported, "A nested $expand (inside '" + name
-                            + "') is not supported: expand the related table's navigation properties in a request of its own.");
-                    default -> throw new FaultException(ErrorCodes.InvalidArgument, "The option '" + key + "' of the $expand of '"
-                            + name + "' is not supported: use $select, $filter, $orderby or $top, separated by ';'.");
-                }
-            }
-        }
-        if (!n.collection() && (filter != null || orderBy != null || top != null)) {
-            throw new FaultException(ErrorCodes.InvalidArgument, "'" + name + "' is a single-valued navigation property:"
-                    + " its $expand takes only $select ($filter, $orderby and $top apply to collection-valued ones).");
-        }
-        QueryTranslator.columnSet(target, select); // an unknown column is refused before anything runs
-        return new Expansion(n, target, select, filter, orderBy, top);
-    }
-
-    /** Splits at {@code separator} outside quotes and parentheses. */
-    static List<String> split(String s, char separator) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        boolean quoted = false;
-        int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\'') quoted = !quoted;
-            else if (!quoted && c == '(') depth++;
-            else if (!quoted && c == ')') depth--;
-            else if (!quoted && depth == 0 && c == separator) {
-                parts.add(s.substring(start, i));
-                start = i + 1;
-            }
-        }
-        parts.add(s.substring(start));
-        return parts;
     }
 }

@@ -8,26 +8,31 @@ import java.util.regex.Pattern;
 import org.xrm4j.sdk.EntityReference;
 import org.xrm4j.sdk.ErrorCodes;
 import org.xrm4j.sdk.FaultException;
+import org.xrm4j.sdk.RolePrivilege;
 import org.xrm4j.sdk.messages.RetrievePrincipalAccessRequest;
 import org.xrm4j.sdk.messages.RetrievePrincipalAccessResponse;
+import org.xrm4j.sdk.messages.RetrieveUserPrivilegesRequest;
+import org.xrm4j.sdk.messages.RetrieveUserPrivilegesResponse;
 import org.xrm4j.server.metadata.EntityMetadata;
 import org.xrm4j.server.metadata.OrganizationMetadata;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The Web API's bound functions: {@code systemusers(<id>)/RetrievePrincipalAccess(Target=@p1)?@p1={"@odata.id":"accounts(<id>)"}},
- * with or without the {@code Microsoft.Dynamics.CRM.} namespace (dynamics-web-api leaves it out). A parameter is given
+ * The Web API's bound functions: {@code systemusers(<id>)/RetrievePrincipalAccess(Target=@p1)?@p1={"@odata.id":"accounts(<id>)"}}
+ * and {@code systemusers(<id>)/RetrieveUserPrivileges()}, with or without the {@code Microsoft.Dynamics.CRM.} namespace (dynamics-web-api leaves it out). A parameter is given
  * inline or as an {@code @alias} whose value travels in the query string; a record parameter is an
  * {@code {"@odata.id":"<set>(<id>)"}} reference, relative or absolute.
  */
 final class FunctionOperations {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern BOUND = Pattern.compile(
-            "^([A-Za-z_][A-Za-z0-9_]*)\\(\\{?([0-9A-Fa-f-]{36})\\}?\\)/(?:Microsoft\\.Dynamics\\.CRM\\.)?(RetrievePrincipalAccess)\\((.*)\\)/?$");
+            "^([A-Za-z_][A-Za-z0-9_]*)\\(\\{?([0-9A-Fa-f-]{36})\\}?\\)/(?:Microsoft\\.Dynamics\\.CRM\\.)?(RetrievePrincipalAccess|RetrieveUserPrivileges)"
+            + "\\((.*)\\)/?$");
     private static final Pattern ADDRESS = Pattern.compile("(?:^|/)([A-Za-z_][A-Za-z0-9_]*)\\(\\{?([0-9A-Fa-f-]{36})\\}?\\)$");
 
     private final OrganizationMetadata metadata;
@@ -51,6 +56,7 @@ final class FunctionOperations {
         if (!m.matches()) throw ResourcePath.notFound(path);
         EntityMetadata principalSet = metadata.entityBySetName(m.group(1));
         if (principalSet == null) throw ResourcePath.notFound(m.group(1));
+        if (m.group(3).equals(RetrieveUserPrivilegesRequest.NAME)) return userPrivileges(principalSet, UUID.fromString(m.group(2)));
         Map<String, String> parameters = parameters(m.group(4));
         String target = parameters.get("Target");
         if (target == null) {
@@ -62,6 +68,26 @@ final class FunctionOperations {
             ObjectNode o = JsonNodeFactory.instance.objectNode();
             o.put("@odata.context", base + "$metadata#Microsoft.Dynamics.CRM.RetrievePrincipalAccessResponse");
             o.put("AccessRights", ((RetrievePrincipalAccessResponse) r).accessRights());
+            return WebApiResponse.json(200, o.toString());
+        });
+    }
+
+    /** {@code systemusers(<id>)/RetrieveUserPrivileges()}: the user's privileges as RolePrivilege complex values. */
+    private Operation userPrivileges(EntityMetadata set, UUID id) {
+        if (!set.logicalName().equals("systemuser")) {
+            throw new FaultException(ErrorCodes.InvalidArgument, "RetrieveUserPrivileges is bound to systemusers, not " + set.entitySetName() + ".");
+        }
+        return Operation.of(new RetrieveUserPrivilegesRequest(id), r -> {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("@odata.context", base + "$metadata#Microsoft.Dynamics.CRM.RetrieveUserPrivilegesResponse");
+            ArrayNode privileges = o.putArray("RolePrivileges");
+            for (RolePrivilege p : ((RetrieveUserPrivilegesResponse) r).rolePrivileges()) {
+                ObjectNode privilege = privileges.addObject();
+                privilege.put("Depth", p.depth().name());
+                privilege.put("PrivilegeId", p.privilegeId().toString());
+                privilege.put("BusinessUnitId", p.businessUnitId() == null ? null : p.businessUnitId().toString());
+                privilege.put("PrivilegeName", p.privilegeName());
+            }
             return WebApiResponse.json(200, o.toString());
         });
     }

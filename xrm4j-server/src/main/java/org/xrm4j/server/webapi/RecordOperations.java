@@ -80,14 +80,27 @@ final class RecordOperations {
     Operation query(EntityMetadata e) {
         String fetchXml = FetchXmlQueries.fetchXml(request);
         if (fetchXml != null) return new FetchXmlQueries(metadata(), request, base).plan(e, fetchXml);
+        return query(e, List.of(), q -> {}, e.entitySetName());
+    }
+
+    /**
+     * A query of {@code e}'s records narrowed by {@code scope}, after the {@code before} requests have run (their
+     * faults answer instead); {@code path} is the resource its next link repeats ({@code accounts}, or
+     * {@code accounts(<id>)/contact_customer_accounts} for the records of a navigation property).
+     */
+    Operation query(EntityMetadata e, List<OrganizationRequest> before, java.util.function.Consumer<QueryExpression> scope, String path) {
         QueryOptions options = QueryOptions.parse(request.rawQuery());
         Integer pageSize = maxPageSize();
         QueryExpression q = QueryTranslator.translate(metadata(), e, options, pageSize);
+        scope.accept(q);
         Expansions expansions = expansions(e, options);
         expansions.link(q);
         Annotations annotations = Annotations.of(request);
-        return Operation.reading(List.of(new RetrieveMultipleRequest(q)), null, (responses, reads) -> {
-            EntityCollection rows = (EntityCollection) responses.getFirst().get("EntityCollection");
+        List<OrganizationRequest> requests = new ArrayList<>(before);
+        requests.add(new RetrieveMultipleRequest(q));
+        int own = before.size();
+        return Operation.reading(requests, null, (responses, reads) -> {
+            EntityCollection rows = (EntityCollection) responses.get(own).get("EntityCollection");
             ObjectNode o = JsonNodeFactory.instance.objectNode();
             o.put("@odata.context", context(e, options.select()));
             ArrayNode value = o.putArray("value");
@@ -99,10 +112,10 @@ final class RecordOperations {
                 records.add(record);
                 value.add(record);
             }
-            if (expansions.hasCollections()) expansions.addCollections(records, rows.entities(), reads);
+            if (expansions.readsAfter()) expansions.addRead(records, rows.entities(), reads);
             if (options.count()) o.put("@odata.count", q.pageInfo() != null ? rows.totalRecordCount() : rows.entities().size());
             if (q.pageInfo() != null && rows.moreRecords()) {
-                o.put("@odata.nextLink", nextLink(e, new SkipToken(q.pageInfo().pageNumber() + 1, rows.pagingCookie())));
+                o.put("@odata.nextLink", nextLink(path, new SkipToken(q.pageInfo().pageNumber() + 1, rows.pagingCookie())));
             }
             WebApiResponse answer = WebApiResponse.json(200, o.toString());
             if (pageSize != null) answer.applied("odata.maxpagesize=" + pageSize);
@@ -144,7 +157,8 @@ final class RecordOperations {
 
     /**
      * The record, read after {@code before} has run, with its expansions. Their queries are planned with the
-     * Retrieve when the id is known; a record named by alternate key tells its id only once read, so they follow it.
+     * Retrieve when the id is known; a record named by alternate key tells its id only once read, so they follow it,
+     * as do nested expansions, which need the related records first.
      */
     private Operation readBack(EntityMetadata e, RecordKey key, List<OrganizationRequest> before, int status, String address) {
         QueryOptions options = QueryOptions.parse(request.rawQuery());
@@ -153,24 +167,28 @@ final class RecordOperations {
         List<OrganizationRequest> requests = new ArrayList<>(before);
         requests.add(retrieveRequest(e, key, options.select()));
         int own = before.size();
-        if (key.alternate() && !expansions.isEmpty()) {
+        if ((key.alternate() || expansions.hasNested()) && !expansions.isEmpty()) {
             return Operation.reading(requests, address, (responses, reads) -> {
                 List<OrganizationResponse> read = new ArrayList<>(responses.subList(own, responses.size()));
                 for (OrganizationRequest r : expansions.requestsFor(((Entity) read.getFirst().get("Entity")).id())) read.add(reads.execute(r));
-                return annotations.applied(representation(e, read, options, status));
+                return annotations.applied(representation(e, read, options, status, reads));
             });
         }
         if (!key.alternate()) requests.addAll(expansions.requestsFor(key.id()));
-        return new Operation(requests, r -> annotations.applied(representation(e, r.subList(own, r.size()), options, status)), address);
+        return new Operation(requests, r -> annotations.applied(representation(e, r.subList(own, r.size()), options, status, null)), address);
     }
 
-    /** A record from the responses of its Retrieve and of its expansions' queries, in that order. */
-    private WebApiResponse representation(EntityMetadata e, List<OrganizationResponse> responses, QueryOptions options, int status) {
+    /**
+     * A record from the responses of its Retrieve and of its expansions' queries, in that order; {@code reads} reads
+     * the nested expansions ({@code null} when there are none).
+     */
+    WebApiResponse representation(EntityMetadata e, List<OrganizationResponse> responses, QueryOptions options, int status,
+                                  Operation.Reads reads) {
         Entity record = (Entity) responses.getFirst().get("Entity");
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("@odata.context", context(e, options.select()) + "/$entity");
         o.setAll(Annotations.of(request).render(navigations(), e, record, RecordRenderer.columns(e, options.select())));
-        expansions(e, options).addPlanned(o, responses.subList(1, responses.size()));
+        expansions(e, options).addPlanned(o, responses.subList(1, responses.size()), reads);
         return WebApiResponse.json(status, o.toString());
     }
 
@@ -202,14 +220,14 @@ final class RecordOperations {
     }
 
     /** The same query with the next page's token, absolute, so that the client can follow it as it is. */
-    private String nextLink(EntityMetadata e, SkipToken token) {
+    private String nextLink(String path, SkipToken token) {
         StringBuilder query = new StringBuilder();
         for (String pair : request.rawQuery().split("&")) {
             if (pair.isEmpty() || pair.startsWith("$skiptoken=") || pair.startsWith("%24skiptoken=")) continue;
             query.append(query.isEmpty() ? "" : "&").append(pair);
         }
         query.append(query.isEmpty() ? "" : "&").append("$skiptoken=").append(SkipToken.encode(token.render()));
-        return base + e.entitySetName() + "?" + query;
+        return base + path + "?" + query;
     }
 
     private Integer maxPageSize() {

@@ -10,8 +10,8 @@ import org.xrm4j.server.metadata.OrganizationMetadata;
 
 /**
  * The resources below one record, {@code <set>(<key>)/<segment>[(<key>)][/$value|/$ref]}: a column
- * ({@link PropertyOperations}) or a navigation property, its links ({@code $ref}) and new related records
- * ({@link ReferenceOperations}). Answers {@code null} for a path of another shape, for the other routes to try.
+ * ({@link PropertyOperations}) or a navigation property: its related records ({@link NavigationReads}), its links
+ * ({@code $ref}) and new related records ({@link ReferenceOperations}). Answers {@code null} for a path of another shape, for the other routes to try.
  */
 final class RecordRoutes {
     private static final String KEY = "((?:'(?:[^']|'')*'|[^')])*)";
@@ -55,7 +55,10 @@ final class RecordRoutes {
         if (suffix.isEmpty() && segmentKey == null && method.equals("POST")) {
             return references.createRelated(records, e, RecordKey.parse(e, m.group(2)), nav);
         }
-        return null; // reading related records is a query, answered by the read routes
+        if (suffix.isEmpty() && segmentKey == null && method.equals("GET")) {
+            return new NavigationReads(metadata, records, request).read(e, RecordKey.parse(e, m.group(2)), nav);
+        }
+        return null;
     }
 
     private static FaultException notAllowed(String method, String path) {

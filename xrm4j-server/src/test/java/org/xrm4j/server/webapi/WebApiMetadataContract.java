@@ -257,7 +257,7 @@ abstract class WebApiMetadataContract {
         assertThat(only(children(types.get("contact"), "NavigationProperty"), "parentcustomerid_contact").getAttribute("Type")).isEqualTo("mscrm.contact");
 
         List<String> actions = children(schema, "Action").stream().map(a -> a.getAttribute("Name")).toList();
-        assertThat(actions).contains("Merge", "ImportSolution", "ImportSolutionAsync", "DeleteAndPromote", "CreateMultiple", "UpdateMultiple");
+        assertThat(actions).contains("Merge", "ImportSolution", "ImportSolutionAsync", "DeleteAndPromote", "CreateMultiple", "UpdateMultiple", "UpsertMultiple");
         assertThat(children(schema, "Function").stream().map(a -> a.getAttribute("Name"))).contains("WhoAmI");
         assertThat(children(container, "ActionImport").stream().map(a -> a.getAttribute("Name"))).contains("Merge", "ImportSolution");
     }

@@ -152,9 +152,11 @@ abstract class WebApiReadsContract extends WebApiServerContract {
         assertThat(option.json().get("error").get("message").asString()).contains("single-valued");
         WebApiHttp.Reply column = http.get(api + "accounts?$expand=primarycontactid($select=nosuchcolumn)");
         assertThat(column.status()).isEqualTo(400);
-        WebApiHttp.Reply nested = http.get(api + "accounts?$expand=contact_customer_accounts($expand=parentcustomerid_account)");
+        // A nested $expand is checked against the related table.
+        WebApiHttp.Reply nested = http.get(api + "accounts?$expand=contact_customer_accounts($expand=nosuchnav)");
         assertThat(nested.status()).isEqualTo(400);
-        assertThat(nested.errorCode()).isEqualTo("0x80040315");
+        assertThat(nested.errorCode()).isEqualTo("0x80040203");
+        assertThat(nested.json().get("error").get("message").asString()).contains("'nosuchnav'").contains("Microsoft.Dynamics.CRM.contact");
     }
 
     @Test void annotationsOnRetrieveQueryAndRepresentation() {
