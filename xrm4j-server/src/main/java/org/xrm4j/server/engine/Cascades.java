@@ -39,6 +39,7 @@ final class Cascades {
     private static void beforeDelete(ExecutionContext ctx, EntityMetadata e, List<UUID> ids, Set<UUID> deleting) {
         RecordStore store = ctx.organization().store();
         Connection c = ctx.unitOfWork().connection();
+        removeAssociations(ctx, e, ids);
         for (RelationshipMetadata r : ctx.metadata().oneToManyReferencing(e.logicalName())) {
             if (!ctx.metadata().hasEntity(r.referencingEntity())) continue;
             EntityMetadata child = ctx.metadata().entity(r.referencingEntity());
@@ -76,6 +77,27 @@ final class Cascades {
                     }
                     case RemoveLink, NoCascade -> store.executeUpdate(c, "UPDATE " + table + " SET " + store.quote(a.logicalName())
                             + " = NULL, " + store.quote(a.typeColumn()) + " = NULL" + where, params);
+                }
+            }
+        }
+    }
+
+    /**
+     * A deleted record leaves none of its many-to-many associations behind, as on the platform. Intersect tables
+     * have no foreign keys to cascade, so their rows are removed here.
+     */
+    private static void removeAssociations(ExecutionContext ctx, EntityMetadata e, List<UUID> ids) {
+        RecordStore store = ctx.organization().store();
+        for (RelationshipMetadata r : ctx.metadata().relationships()) {
+            if (r.kind() != RelationshipMetadata.Kind.ManyToMany) continue;
+            List<String> columns = new ArrayList<>(2);
+            if (r.entity1().equals(e.logicalName())) columns.add(r.entity1IntersectAttribute());
+            if (r.entity2().equals(e.logicalName())) columns.add(r.entity2IntersectAttribute());
+            for (String column : columns) {
+                for (int from = 0; from < ids.size(); from += CHUNK) {
+                    List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+                    store.executeUpdate(ctx.unitOfWork().connection(), "DELETE FROM " + store.table(r.intersectEntity()) + " WHERE "
+                            + store.quote(column) + " IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", List.copyOf(chunk));
                 }
             }
         }

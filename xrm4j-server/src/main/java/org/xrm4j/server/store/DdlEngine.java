@@ -99,6 +99,9 @@ public final class DdlEngine {
         execute(c, "CREATE TABLE " + dialect.table(schema, r.intersectEntity()) + " ("
                 + dialect.quote(r.intersectEntity() + "id") + " UUID NOT NULL, " + a1 + " UUID NOT NULL, " + a2
                 + " UUID NOT NULL, PRIMARY KEY (" + a1 + ", " + a2 + "))");
+        // The primary key finds a first-side record's rows; this finds a second-side record's (its expansions, its delete).
+        execute(c, "CREATE INDEX " + dialect.quote(shortName("ix_" + r.intersectEntity() + "_" + r.entity2IntersectAttribute()))
+                + " ON " + dialect.table(schema, r.intersectEntity()) + " (" + a2 + ")");
     }
 
     /**

@@ -173,6 +173,30 @@ abstract class EngineRelationshipsContract {
         assertThat(c.contains("parentaccountid")).isFalse();
     }
 
+    @Test void deletingARecordRemovesItsManyToManyAssociations() throws java.sql.SQLException {
+        calls.execute(new org.xrm4j.sdk.messages.ImportSolutionRequest().overwriteUnmanagedCustomizations(true).publishWorkflows(false)
+                .customizationFile(org.xrm4j.server.solutions.SolutionFixtures.leaveSolution("PairsCleanup", "1.0.0.0", "xt_Cpair")));
+        EntityReference pair = new EntityReference("xt_cpair", calls.create(new Entity("xt_cpair").set("xt_name", "Pair")));
+        EntityReference other = new EntityReference("xt_cpair", calls.create(new Entity("xt_cpair").set("xt_name", "Other")));
+        EntityReference ames = contact("Ames");
+        EntityReference baker = contact("Baker");
+        associate(pair, "xt_cpair_contact", ames, baker);
+        associate(other, "xt_cpair_contact", baker);
+
+        calls.execute(new org.xrm4j.sdk.messages.DeleteRequest(baker));
+        assertThat(intersectRows("xt_cpair_contact")).as("the contact's rows, on the second side").isEqualTo(1);
+        calls.execute(new org.xrm4j.sdk.messages.DeleteRequest(pair));
+        assertThat(intersectRows("xt_cpair_contact")).as("the pair's rows, on the first side").isZero();
+    }
+
+    private long intersectRows(String intersect) throws java.sql.SQLException {
+        try (java.sql.Connection c = server.server().database().connection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + server.org().store().table(intersect))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     @Test void restrictedDeleteIsCannotDeleteDueToAssociation() {
         // A business unit restricts deletion while users and records belong to it.
         UUID bu = calls.whoAmI().businessUnitId();
