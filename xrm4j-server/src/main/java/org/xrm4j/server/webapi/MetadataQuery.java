@@ -46,7 +46,7 @@ record MetadataQuery(List<String> select, FilterExpression filter, Map<String, M
                 }
                 case "$filter" -> filter = o.getValue().isBlank() ? null : FilterParser.parse(o.getValue());
                 case "$expand" -> {
-                    for (String item : split(o.getValue(), ',')) expand(item.trim(), expand);
+                    for (String item : ExpandParser.split(o.getValue(), ',')) expand(item.trim(), expand);
                 }
                 default -> {
                     if (o.getKey().startsWith("$")) {
@@ -67,32 +67,12 @@ record MetadataQuery(List<String> select, FilterExpression filter, Map<String, M
         }
         if (!item.endsWith(")")) throw new FaultException(ErrorCodes.InvalidArgument, "The $expand item '" + item + "' is not closed by ')'.");
         Map<String, String> nested = new LinkedHashMap<>();
-        for (String option : split(item.substring(open + 1, item.length() - 1), ';')) {
+        for (String option : ExpandParser.split(item.substring(open + 1, item.length() - 1), ';')) {
             int eq = option.indexOf('=');
             if (eq < 0) throw new FaultException(ErrorCodes.InvalidArgument, "The $expand option '" + option + "' has no value.");
             nested.put(option.substring(0, eq).trim(), option.substring(eq + 1));
         }
         into.put(item.substring(0, open).trim(), of(nested));
-    }
-
-    /** Splits at {@code separator} outside parentheses and quotes. */
-    private static List<String> split(String s, char separator) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        boolean quoted = false;
-        int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\'') quoted = !quoted;
-            else if (!quoted && c == '(') depth++;
-            else if (!quoted && c == ')') depth--;
-            else if (!quoted && depth == 0 && c == separator) {
-                parts.add(s.substring(start, i));
-                start = i + 1;
-            }
-        }
-        parts.add(s.substring(start));
-        return parts;
     }
 
     boolean expands(String navigation) { return expand.containsKey(navigation); }
