@@ -144,15 +144,14 @@ final class MetadataOperations {
         return q.select() == null || q.expands("OptionSet") || q.expands("GlobalOptionSet");
     }
 
-    /** Made by a custom lookup column, or relating a custom table many-to-many. */
+    /** Made by a custom lookup column, or a many-to-many relationship the platform does not have. */
     private boolean custom(RelationshipMetadata r) {
         if (r.kind() == RelationshipMetadata.Kind.OneToMany) {
             EntityMetadata referencing = metadata.hasEntity(r.referencingEntity()) ? metadata.entity(r.referencingEntity()) : null;
             AttributeMetadata lookup = referencing == null ? null : referencing.attribute(r.referencingAttribute());
             return lookup != null && lookup.custom();
         }
-        return (metadata.hasEntity(r.entity1()) && metadata.entity(r.entity1()).custom())
-                || (metadata.hasEntity(r.entity2()) && metadata.entity(r.entity2()).custom());
+        return !org.xrm4j.server.metadata.SystemEntities.isSystemRelationship(r.schemaName());
     }
 
     private List<RelationshipMetadata> relationshipsOf(EntityMetadata e, String navigation) {
