@@ -192,10 +192,11 @@ final class MetadataOperations {
         return collection("RelationshipDefinitions" + q.contextSelection(), rows);
     }
 
-    /** The shared option sets: those several columns name, from a solution's global option sets. */
+    /** The global option sets: those CreateOptionSet defined, and those columns share from a solution's global option sets. */
     private WebApiResponse readOptionSets(MetadataPath path, MetadataQuery q) {
         if (path.navigation() != null) throw ResourcePath.notFound(path.navigation());
         Map<String, ObjectNode> sets = new LinkedHashMap<>();
+        for (org.xrm4j.server.metadata.OptionSetMetadata o : metadata.optionSets()) sets.put(o.name(), MetadataJson.optionSet(o));
         for (EntityMetadata e : metadata.entities()) {
             for (AttributeMetadata a : e.attributes().values()) {
                 if (a.type().isChoice() && MetadataJson.isGlobal(e, a)) sets.putIfAbsent(a.optionSetName(), MetadataJson.optionSet(e, a));
