@@ -39,7 +39,15 @@ public final class Messages {
             Map.entry(RetrieveEntityKeyRequest.NAME, RetrieveEntityKeyRequest::new),
             Map.entry(DeleteEntityKeyRequest.NAME, DeleteEntityKeyRequest::new),
             Map.entry(DeleteEntityRequest.NAME, DeleteEntityRequest::new),
-            Map.entry(DeleteAttributeRequest.NAME, DeleteAttributeRequest::new));
+            Map.entry(DeleteAttributeRequest.NAME, DeleteAttributeRequest::new),
+            Map.entry(CreateOneToManyRequest.NAME, CreateOneToManyRequest::new),
+            Map.entry(CreateManyToManyRequest.NAME, CreateManyToManyRequest::new),
+            Map.entry(DeleteRelationshipRequest.NAME, DeleteRelationshipRequest::new),
+            Map.entry(UpdateRelationshipRequest.NAME, UpdateRelationshipRequest::new),
+            Map.entry(CreateOptionSetRequest.NAME, CreateOptionSetRequest::new),
+            Map.entry(UpdateOptionSetRequest.NAME, UpdateOptionSetRequest::new),
+            Map.entry(DeleteOptionSetRequest.NAME, DeleteOptionSetRequest::new),
+            Map.entry(RetrieveOptionSetRequest.NAME, RetrieveOptionSetRequest::new));
     private static final Map<String, Function<Map<String, Object>, OrganizationResponse>> RESPONSES = Map.ofEntries(
             Map.entry(WhoAmIResponse.NAME, WhoAmIResponse::new),
             Map.entry(CreateResponse.NAME, CreateResponse::new),
@@ -72,7 +80,15 @@ public final class Messages {
             Map.entry(RetrieveEntityKeyResponse.NAME, RetrieveEntityKeyResponse::new),
             Map.entry(DeleteEntityKeyResponse.NAME, DeleteEntityKeyResponse::new),
             Map.entry(DeleteEntityResponse.NAME, DeleteEntityResponse::new),
-            Map.entry(DeleteAttributeResponse.NAME, DeleteAttributeResponse::new));
+            Map.entry(DeleteAttributeResponse.NAME, DeleteAttributeResponse::new),
+            Map.entry(CreateOneToManyResponse.NAME, CreateOneToManyResponse::new),
+            Map.entry(CreateManyToManyResponse.NAME, CreateManyToManyResponse::new),
+            Map.entry(DeleteRelationshipResponse.NAME, DeleteRelationshipResponse::new),
+            Map.entry(UpdateRelationshipResponse.NAME, UpdateRelationshipResponse::new),
+            Map.entry(CreateOptionSetResponse.NAME, CreateOptionSetResponse::new),
+            Map.entry(UpdateOptionSetResponse.NAME, UpdateOptionSetResponse::new),
+            Map.entry(DeleteOptionSetResponse.NAME, DeleteOptionSetResponse::new),
+            Map.entry(RetrieveOptionSetResponse.NAME, RetrieveOptionSetResponse::new));
 
     private Messages() {}
 

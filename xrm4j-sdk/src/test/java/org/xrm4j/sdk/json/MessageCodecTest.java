@@ -85,7 +85,25 @@ class MessageCodecTest {
                 new org.xrm4j.sdk.messages.RetrieveEntityKeyRequest().entityLogicalName("new_bank").logicalName("new_codekey"),
                 new org.xrm4j.sdk.messages.DeleteEntityKeyRequest().entityLogicalName("new_bank").name("new_codekey"),
                 new org.xrm4j.sdk.messages.DeleteEntityRequest().logicalName("new_bank"),
-                new org.xrm4j.sdk.messages.DeleteAttributeRequest().entityLogicalName("new_bank").logicalName("new_code"));
+                new org.xrm4j.sdk.messages.DeleteAttributeRequest().entityLogicalName("new_bank").logicalName("new_code"),
+                new org.xrm4j.sdk.messages.CreateOneToManyRequest().oneToManyRelationship(new Entity("onetomanyrelationshipmetadata")
+                        .set("SchemaName", "new_account_new_bank").set("ReferencedEntity", "account").set("ReferencingEntity", "new_bank")
+                        .set("CascadeConfiguration", new Entity("cascadeconfiguration").set("Delete", "RemoveLink")))
+                        .lookup(new Entity("attributemetadata").set("SchemaName", "new_AccountId").set("DisplayName", "Account"))
+                        .solutionUniqueName("contoso_core"),
+                new org.xrm4j.sdk.messages.CreateManyToManyRequest().manyToManyRelationship(new Entity("manytomanyrelationshipmetadata")
+                        .set("SchemaName", "new_bank_contact").set("Entity1LogicalName", "new_bank").set("Entity2LogicalName", "contact"))
+                        .intersectEntitySchemaName("new_bank_contact"),
+                new org.xrm4j.sdk.messages.DeleteRelationshipRequest().name("new_bank_contact"),
+                new org.xrm4j.sdk.messages.UpdateRelationshipRequest().relationship(new Entity("onetomanyrelationshipmetadata")
+                        .set("SchemaName", "new_account_new_bank").set("ReferencedEntityNavigationPropertyName", "new_banks")).mergeLabels(true),
+                new org.xrm4j.sdk.messages.CreateOptionSetRequest().optionSet(new Entity("optionsetmetadata").set("Name", "new_color")
+                        .set("DisplayName", "Color").set("Options", new org.xrm4j.sdk.EntityCollection(List.of(
+                                new Entity("optionmetadata").set("Value", 1).set("Label", "Red"))).entityName("optionmetadata"))),
+                new org.xrm4j.sdk.messages.UpdateOptionSetRequest().optionSet(new Entity("optionsetmetadata").set("Name", "new_color")
+                        .set("DisplayName", "Colour")).mergeLabels(false),
+                new org.xrm4j.sdk.messages.DeleteOptionSetRequest().name("new_color"),
+                new org.xrm4j.sdk.messages.RetrieveOptionSetRequest().name("new_color").metadataId(Samples.ID));
     }
 
     /** One realistic instance of every typed response of the registry. */
@@ -133,7 +151,16 @@ class MessageCodecTest {
                         .set("LogicalName", "new_codekey").set("KeyAttributes", List.of("new_code")).set("EntityKeyIndexStatus", "Active")),
                 new org.xrm4j.sdk.messages.DeleteEntityKeyResponse(),
                 new org.xrm4j.sdk.messages.DeleteEntityResponse(),
-                new org.xrm4j.sdk.messages.DeleteAttributeResponse());
+                new org.xrm4j.sdk.messages.DeleteAttributeResponse(),
+                new org.xrm4j.sdk.messages.CreateOneToManyResponse().attributeId(Samples.ID).relationshipId(Samples.OTHER_ID),
+                new org.xrm4j.sdk.messages.CreateManyToManyResponse().manyToManyRelationshipId(Samples.ID),
+                new org.xrm4j.sdk.messages.DeleteRelationshipResponse(),
+                new org.xrm4j.sdk.messages.UpdateRelationshipResponse(),
+                new org.xrm4j.sdk.messages.CreateOptionSetResponse().optionSetId(Samples.ID),
+                new org.xrm4j.sdk.messages.UpdateOptionSetResponse(),
+                new org.xrm4j.sdk.messages.DeleteOptionSetResponse(),
+                new org.xrm4j.sdk.messages.RetrieveOptionSetResponse().optionSetMetadata(new Entity("optionsetmetadata")
+                        .set("Name", "new_color").set("IsGlobal", true)));
     }
 
     @Test

@@ -12,15 +12,19 @@ import org.xrm4j.server.metadata.MetadataIds;
 import org.xrm4j.server.security.Privilege;
 import org.xrm4j.server.solutions.CustomizationChanges;
 
-/** CreateAttribute: adds a custom column (not a lookup) to a table, system or custom. Needs prvCreateAttribute. */
+/**
+ * CreateAttribute: adds a custom column to a table, system or custom. A lookup column is refused, as on the platform:
+ * it comes with its relationship (CreateOneToMany). Needs prvCreateAttribute.
+ */
 public final class CreateAttributeHandler implements MessageHandler {
     @Override public String messageName() { return CreateAttributeRequest.NAME; }
 
     @Override public OrganizationResponse handle(ExecutionContext ctx, OrganizationRequest request) {
         CreateAttributeRequest r = (CreateAttributeRequest) request;
         MetadataDefinitions.requirePrivilege(ctx, Privilege.prvCreateAttribute, "adding a column");
-        EntityMetadata table = CustomizationChanges.current(ctx).entity(Arguments.required(request, "EntityName", r.entityName()));
-        AttributeMetadata a = MetadataDefinitions.attribute(Arguments.required(request, "Attribute", r.attribute()), table, false);
+        org.xrm4j.server.metadata.OrganizationMetadata metadata = CustomizationChanges.current(ctx);
+        EntityMetadata table = metadata.entity(Arguments.required(request, "EntityName", r.entityName()));
+        AttributeMetadata a = MetadataDefinitions.attribute(Arguments.required(request, "Attribute", r.attribute()), table, false, metadata);
         CustomizationChanges.addAttribute(ctx, table.logicalName(), a);
         return new CreateAttributeResponse().attributeId(MetadataIds.attribute(table.logicalName(), a.logicalName()));
     }

@@ -45,7 +45,7 @@ public final class CreateEntityHandler implements MessageHandler {
         if (CustomizationChanges.current(ctx).entityBySetName(setName) != null) {
             throw new FaultException(ErrorCodes.ObjectAlreadyExists, "The entity set name " + setName + " is already used by another table.");
         }
-        AttributeMetadata nameColumn = MetadataDefinitions.attribute(primary, null, true);
+        AttributeMetadata nameColumn = MetadataDefinitions.attribute(primary, null, true, CustomizationChanges.current(ctx));
         EntityBuilder b = EntityBuilder.entity(name).schemaName(schema).entitySetName(setName).custom(true)
                 .ownership(ownership(MetadataDefinitions.text(d, "OwnershipType"))).activeInactive()
                 .primaryName(nameColumn.logicalName(), nameColumn.maxLength());
@@ -57,7 +57,7 @@ public final class CreateEntityHandler implements MessageHandler {
         if (d.get("Attributes") instanceof EntityCollection more) {
             for (Entity extra : more.entities()) {
                 if (extra.get("IsPrimaryName") instanceof Boolean p && p) continue;
-                AttributeMetadata a = MetadataDefinitions.attribute(extra, built.withAttributes(columns), false);
+                AttributeMetadata a = MetadataDefinitions.attribute(extra, built.withAttributes(columns), false, CustomizationChanges.current(ctx));
                 columns.add(a);
             }
         }

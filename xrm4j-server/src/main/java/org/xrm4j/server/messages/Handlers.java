@@ -17,7 +17,9 @@ public final class Handlers {
                 new CreateAttributeHandler(), new UpdateEntityHandler(), new UpdateAttributeHandler(),
                 new RetrievePrincipalAccessHandler(), new CreateEntityKeyHandler(), new RetrieveEntityKeyHandler(),
                 new DeleteEntityKeyHandler(), new DeleteEntityHandler(), new DeleteAttributeHandler(),
-                new RetrieveUserPrivilegesHandler());
+                new RetrieveUserPrivilegesHandler(), new CreateOneToManyHandler(), new CreateManyToManyHandler(),
+                new DeleteRelationshipHandler(), new UpdateRelationshipHandler(), new CreateOptionSetHandler(),
+                new UpdateOptionSetHandler(), new DeleteOptionSetHandler(), new RetrieveOptionSetHandler());
     }
 
     /** Registers ExecuteAsync and ImportSolutionAsync, which queue jobs on the asynchronous service. */

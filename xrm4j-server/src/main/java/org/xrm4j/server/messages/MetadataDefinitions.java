@@ -15,6 +15,8 @@ import org.xrm4j.server.metadata.AttributeMetadata;
 import org.xrm4j.server.metadata.AttributeType;
 import org.xrm4j.server.metadata.EntityMetadata;
 import org.xrm4j.server.metadata.OptionMetadata;
+import org.xrm4j.server.metadata.OptionSetMetadata;
+import org.xrm4j.server.metadata.OrganizationMetadata;
 import org.xrm4j.server.metadata.RequiredLevel;
 import org.xrm4j.server.security.Privilege;
 
@@ -69,8 +71,11 @@ final class MetadataDefinitions {
         return definition.get(name) instanceof String s && !s.isBlank() ? s : null;
     }
 
-    /** A new custom column from its definition; {@code primaryName} forces a String column. */
-    static AttributeMetadata attribute(Entity d, EntityMetadata table, boolean primaryName) {
+    /**
+     * A new custom column from its definition; {@code primaryName} forces a String column. A choice column whose
+     * OptionSetName names a global option set of {@code metadata} takes that set's options.
+     */
+    static AttributeMetadata attribute(Entity d, EntityMetadata table, boolean primaryName, OrganizationMetadata metadata) {
         String schema = schemaName(d, "column");
         String name = logicalName(d, "column");
         if (table != null && table.has(name)) {
@@ -97,8 +102,14 @@ final class MetadataDefinitions {
         if (min != null && max != null && min > max) {
             throw new FaultException(ErrorCodes.InvalidArgument, "MinValue " + min + " of the column " + name + " is above its MaxValue " + max + ".");
         }
-        List<OptionMetadata> options = type.isChoice() ? options(d, name) : List.of();
         String optionSetName = text(d, "OptionSetName");
+        OptionSetMetadata global = type.isChoice() ? metadata.optionSet(optionSetName) : null;
+        if (global != null && d.get("Options") instanceof EntityCollection given && !given.entities().isEmpty()) {
+            throw new FaultException(ErrorCodes.InvalidArgument, "The column " + name + " uses the global option set " + global.name()
+                    + " and takes its options from it; leave out Options.");
+        }
+        if (global != null) optionSetName = global.name();
+        List<OptionMetadata> options = global != null ? global.options() : type.isChoice() ? options(d, name) : List.of();
         return new AttributeMetadata(name, schema, type, level(d, RequiredLevel.None), maxLength, min, max, precision, List.of(),
                 optionSetName, options, true, true, true, false, text(d, "DisplayName"), text(d, "Description"));
     }
@@ -115,8 +126,9 @@ final class MetadataDefinitions {
         }
         return switch (type) {
             case String, Memo, Integer, BigInt, Decimal, Double, Money, Boolean, DateTime, Picklist, MultiSelectPicklist -> type;
-            case Lookup, Customer, Owner -> throw new FaultException(ErrorCodes.NotSupported, "A lookup column is created with its"
-                    + " relationship (CreateOneToMany), which this server does not offer yet; import it in a solution instead.");
+            case Lookup, Customer, Owner -> throw new FaultException(ErrorCodes.NotSupported, "A lookup column cannot be created with"
+                    + " CreateAttribute: it is created with its relationship, by CreateOneToMany (in the Web API, POST RelationshipDefinitions"
+                    + " with a OneToManyRelationshipMetadata holding the Lookup).");
             default -> throw new FaultException(ErrorCodes.NotSupported, "Columns of type " + type + " are created by the platform itself, not by CreateAttribute.");
         };
     }
@@ -124,6 +136,10 @@ final class MetadataDefinitions {
     /** Options as an EntityCollection of {@code optionmetadata} (Value, Label); a missing Value takes the next free one from 100000000. */
     private static List<OptionMetadata> options(Entity d, String column) {
         if (!(d.get("Options") instanceof EntityCollection given) || given.entities().isEmpty()) {
+            if (text(d, "OptionSetName") != null) {
+                throw new FaultException(ErrorCodes.ObjectDoesNotExist, "The choice column " + column + " names the option set "
+                        + text(d, "OptionSetName") + ", which is not a global option set of the organization (CreateOptionSet makes one).");
+            }
             throw new FaultException(ErrorCodes.InvalidArgument, "The choice column " + column + " needs its Options.");
         }
         List<OptionMetadata> options = new ArrayList<>();

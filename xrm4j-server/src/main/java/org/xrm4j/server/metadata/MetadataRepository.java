@@ -16,7 +16,7 @@ import org.xrm4j.server.store.StoreException;
 
 /**
  * Metadata is data: each table and relationship definition is one JSON document in the organization's
- * {@code xrm_entity} / {@code xrm_relationship} tables, written in the same transaction as the DDL it describes.
+ * {@code xrm_entity} / {@code xrm_relationship} / {@code xrm_optionset} tables, written in the same transaction as the DDL it describes.
  */
 public final class MetadataRepository {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -46,7 +46,14 @@ public final class MetadataRepository {
         } catch (SQLException e) {
             throw new StoreException("Cannot read relationship metadata", e);
         }
-        return new OrganizationMetadata(entities, relationships);
+        List<OptionSetMetadata> optionSets = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT definition FROM " + dialect.table(schema, "xrm_optionset"));
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) optionSets.add(JSON.readValue(rs.getString(1), OptionSetMetadata.class));
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read option set metadata", e);
+        }
+        return new OrganizationMetadata(entities, relationships, optionSets);
     }
 
     public void saveEntity(Connection c, EntityMetadata e) {
@@ -56,6 +63,12 @@ public final class MetadataRepository {
     public void saveRelationship(Connection c, RelationshipMetadata r) {
         upsert(c, "xrm_relationship", "schemaname", r.schemaName(), JSON.writeValueAsString(r));
     }
+
+    public void saveOptionSet(Connection c, OptionSetMetadata o) {
+        upsert(c, "xrm_optionset", "name", o.name(), JSON.writeValueAsString(o));
+    }
+
+    public void deleteOptionSet(Connection c, String name) { delete(c, "xrm_optionset", "name", name); }
 
     public void deleteEntity(Connection c, String logicalName) { delete(c, "xrm_entity", "logicalname", logicalName); }
 

@@ -17,8 +17,14 @@ public final class OrganizationMetadata {
     private final Map<String, EntityMetadata> entities;
     private final Map<String, RelationshipMetadata> relationships;
     private final Map<String, List<RelationshipMetadata>> oneToManyByReferenced;
+    private final Map<String, OptionSetMetadata> optionSets;
 
     public OrganizationMetadata(Collection<EntityMetadata> entities, Collection<RelationshipMetadata> relationships) {
+        this(entities, relationships, List.of());
+    }
+
+    public OrganizationMetadata(Collection<EntityMetadata> entities, Collection<RelationshipMetadata> relationships,
+                                Collection<OptionSetMetadata> optionSets) {
         Map<String, EntityMetadata> e = new LinkedHashMap<>();
         for (EntityMetadata m : entities) e.put(m.logicalName(), m);
         Map<String, RelationshipMetadata> r = new LinkedHashMap<>();
@@ -32,6 +38,22 @@ public final class OrganizationMetadata {
         this.entities = Collections.unmodifiableMap(e);
         this.relationships = Collections.unmodifiableMap(r);
         this.oneToManyByReferenced = byReferenced;
+        Map<String, OptionSetMetadata> o = new LinkedHashMap<>();
+        for (OptionSetMetadata m : optionSets) o.put(m.name().toLowerCase(java.util.Locale.ROOT), m);
+        this.optionSets = Collections.unmodifiableMap(o);
+    }
+
+    /** The same tables and relationships with other global option sets. */
+    public OrganizationMetadata withOptionSets(Collection<OptionSetMetadata> newOptionSets) {
+        return new OrganizationMetadata(entities(), relationships(), newOptionSets);
+    }
+
+    /** The global option sets defined on their own (CreateOptionSet). */
+    public Collection<OptionSetMetadata> optionSets() { return optionSets.values(); }
+
+    /** The global option set by name (case-insensitive), or {@code null}. */
+    public OptionSetMetadata optionSet(String name) {
+        return name == null ? null : optionSets.get(name.toLowerCase(java.util.Locale.ROOT));
     }
 
     public Collection<EntityMetadata> entities() { return entities.values(); }

@@ -17,6 +17,15 @@ import java.util.List;
 public final class SystemEntities {
     private SystemEntities() {}
 
+    /** The schema names of the built-in relationships, lower case: the ones no customizer made. */
+    private static final java.util.Set<String> RELATIONSHIPS = metadata().relationships().stream()
+            .map(r -> r.schemaName().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** Whether a relationship is one of the built-in tables' own (the platform's, not a customization). */
+    public static boolean isSystemRelationship(String schemaName) {
+        return RELATIONSHIPS.contains(schemaName.toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** Every built-in table and relationship. */
     public static OrganizationMetadata metadata() {
         List<EntityBuilder> builders = List.of(

@@ -23,5 +23,17 @@ public enum Privilege {
     /** Define alternate keys (CreateEntityKey). */
     prvCreateEntityKey,
     /** Remove alternate keys (DeleteEntityKey). */
-    prvDeleteEntityKey
+    prvDeleteEntityKey,
+    /** Create relationships (CreateOneToMany, CreateManyToMany). */
+    prvCreateRelationship,
+    /** Change relationships (UpdateRelationship). */
+    prvWriteRelationship,
+    /** Delete custom relationships (DeleteRelationship). */
+    prvDeleteRelationship,
+    /** Create global option sets (CreateOptionSet). */
+    prvCreateOptionSet,
+    /** Change global option sets (UpdateOptionSet). */
+    prvWriteOptionSet,
+    /** Delete global option sets (DeleteOptionSet). */
+    prvDeleteOptionSet
 }

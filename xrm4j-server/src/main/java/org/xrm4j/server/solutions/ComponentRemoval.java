@@ -83,7 +83,7 @@ final class ComponentRemoval {
             entities.add(after);
             changed.add(after);
         }
-        OrganizationMetadata next = new OrganizationMetadata(entities, keptRelationships);
+        OrganizationMetadata next = new OrganizationMetadata(entities, keptRelationships, current.optionSets());
 
         Connection c = ctx.unitOfWork().connection();
         DdlEngine ddl = new DdlEngine(org.store().dialect(), org.schema());

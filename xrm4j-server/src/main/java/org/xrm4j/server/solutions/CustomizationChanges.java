@@ -15,14 +15,15 @@ import org.xrm4j.server.metadata.EntityKeyMetadata;
 import org.xrm4j.server.metadata.MetadataIds;
 import org.xrm4j.server.metadata.EntityMetadata;
 import org.xrm4j.server.metadata.MetadataRepository;
+import org.xrm4j.server.metadata.OptionSetMetadata;
 import org.xrm4j.server.metadata.OrganizationMetadata;
 import org.xrm4j.server.metadata.RelationshipMetadata;
 import org.xrm4j.server.organization.Organization;
 import org.xrm4j.server.store.DdlEngine;
 
 /**
- * Schema changes made one at a time (CreateEntity, CreateAttribute, UpdateEntity, UpdateAttribute, the entity key
- * messages, DeleteEntity, DeleteAttribute), through the
+ * Schema changes made one at a time (CreateEntity, CreateAttribute, UpdateEntity, UpdateAttribute, the entity key,
+ * relationship and option set messages, DeleteEntity, DeleteAttribute), through the
  * same path as a solution import: the organization's solution permit, {@link SchemaChanges} for the DDL and the
  * metadata rows in the caller's unit of work (undone by hand on H2, whose DDL commits), and the new metadata
  * snapshot published only when the unit commits.
@@ -69,6 +70,81 @@ public final class CustomizationChanges {
         apply(ctx, plan);
     }
 
+    /** Creates a one-to-many relationship with its lookup column on the referencing table (foreign key and index). */
+    public static void createOneToMany(ExecutionContext ctx, AttributeMetadata lookup, RelationshipMetadata relationship) {
+        ImportPlan plan = new ImportPlan();
+        plan.addedColumns.put(relationship.referencingEntity(), new ArrayList<>(List.of(lookup)));
+        plan.newRelationships.add(relationship);
+        apply(ctx, plan);
+    }
+
+    /** Creates a many-to-many relationship with its intersect table. */
+    public static void createManyToMany(ExecutionContext ctx, RelationshipMetadata relationship) {
+        ImportPlan plan = new ImportPlan();
+        plan.newRelationships.add(relationship);
+        apply(ctx, plan);
+    }
+
+    /**
+     * Replaces a relationship's definition. A one-to-many one whose delete cascade changes gets its foreign key
+     * again with the matching ON DELETE (on H2, put back as it was if the unit fails).
+     */
+    public static void changeRelationship(ExecutionContext ctx, RelationshipMetadata changed) {
+        Session session = session(ctx);
+        OrganizationMetadata current = session.metadata;
+        RelationshipMetadata before = current.relationship(changed.schemaName());
+        List<RelationshipMetadata> relationships = new ArrayList<>();
+        for (RelationshipMetadata r : current.relationships()) relationships.add(r == before ? changed : r);
+        OrganizationMetadata next = new OrganizationMetadata(current.entities(), relationships, current.optionSets());
+        Organization org = ctx.organization();
+        Connection c = ctx.unitOfWork().connection();
+        if (changed.kind() == RelationshipMetadata.Kind.OneToMany && changed.cascadeDelete() != before.cascadeDelete()) {
+            DdlEngine ddl = new DdlEngine(org.store().dialect(), org.schema());
+            ddl.changeForeignKey(c, next, changed);
+            session.changes.add(ddlUndo(org, cc -> ddl.changeForeignKey(cc, current, before)));
+        }
+        new MetadataRepository(org.store().dialect(), org.schema()).saveRelationship(c, changed);
+        publish(ctx, session, next);
+    }
+
+    /**
+     * Removes a relationship: a one-to-many one with its lookup column and the column's values, a many-to-many one
+     * with its intersect table and the links it holds.
+     */
+    public static void removeRelationship(ExecutionContext ctx, RelationshipMetadata relationship) {
+        if (relationship.kind() == RelationshipMetadata.Kind.OneToMany) {
+            removeAttribute(ctx, relationship.referencingEntity(), relationship.referencingAttribute());
+        } else {
+            remove(ctx, new ImportPlan.Component(10, relationship.schemaName(), MetadataIds.relationship(relationship.schemaName())));
+        }
+    }
+
+    /** Creates or replaces a global option set's definition. */
+    public static void saveOptionSet(ExecutionContext ctx, OptionSetMetadata optionSet) {
+        Session session = session(ctx);
+        OrganizationMetadata current = session.metadata;
+        List<OptionSetMetadata> sets = new ArrayList<>();
+        boolean replaced = false;
+        for (OptionSetMetadata o : current.optionSets()) {
+            boolean same = o.name().equalsIgnoreCase(optionSet.name());
+            sets.add(same ? optionSet : o);
+            replaced |= same;
+        }
+        if (!replaced) sets.add(optionSet);
+        Organization org = ctx.organization();
+        new MetadataRepository(org.store().dialect(), org.schema()).saveOptionSet(ctx.unitOfWork().connection(), optionSet);
+        publish(ctx, session, current.withOptionSets(sets));
+    }
+
+    /** Removes a global option set's definition (no column uses it any more). */
+    public static void removeOptionSet(ExecutionContext ctx, String name) {
+        Session session = session(ctx);
+        OrganizationMetadata current = session.metadata;
+        Organization org = ctx.organization();
+        new MetadataRepository(org.store().dialect(), org.schema()).deleteOptionSet(ctx.unitOfWork().connection(), current.optionSet(name).name());
+        publish(ctx, session, current.withOptionSets(current.optionSets().stream().filter(o -> !o.name().equalsIgnoreCase(name)).toList()));
+    }
+
     /** Replaces a column's definition; a String column that grows is widened in the database too. */
     public static void changeAttribute(ExecutionContext ctx, String entity, AttributeMetadata changed) {
         ImportPlan plan = new ImportPlan();
@@ -85,7 +161,7 @@ public final class CustomizationChanges {
         for (EntityMetadata e : current.entities()) entities.add(e.logicalName().equals(entity) ? changed : e);
         Organization org = ctx.organization();
         new MetadataRepository(org.store().dialect(), org.schema()).saveEntity(ctx.unitOfWork().connection(), changed);
-        publish(ctx, session, new OrganizationMetadata(entities, current.relationships()));
+        publish(ctx, session, new OrganizationMetadata(entities, current.relationships(), current.optionSets()));
     }
 
     /**
@@ -148,7 +224,7 @@ public final class CustomizationChanges {
         for (EntityMetadata e : current.entities()) entities.add(e.logicalName().equals(changed.logicalName()) ? changed : e);
         Organization org = ctx.organization();
         new MetadataRepository(org.store().dialect(), org.schema()).saveEntity(ctx.unitOfWork().connection(), changed);
-        publish(ctx, session, new OrganizationMetadata(entities, current.relationships()));
+        publish(ctx, session, new OrganizationMetadata(entities, current.relationships(), current.optionSets()));
     }
 
     /** On H2, whose DDL commits, the statement that reverses a DDL change once the unit has rolled back. */

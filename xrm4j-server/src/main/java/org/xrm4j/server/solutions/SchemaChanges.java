@@ -85,7 +85,7 @@ final class SchemaChanges implements Undo {
         }
         List<RelationshipMetadata> relationships = new ArrayList<>(current.relationships());
         relationships.addAll(plan.newRelationships);
-        OrganizationMetadata next = new OrganizationMetadata(entities.values(), relationships);
+        OrganizationMetadata next = new OrganizationMetadata(entities.values(), relationships, current.optionSets());
 
         for (EntityMetadata e : plan.newEntities) {
             ddl.createTable(c, e);

@@ -93,6 +93,22 @@ public final class DdlEngine {
                 + onDelete(r.cascadeDelete()));
     }
 
+    /**
+     * Gives a one-to-many relationship's foreign key the ON DELETE of its (changed) cascade configuration: the key is
+     * dropped and added again. Lookups without a foreign key (several targets, server-written) are left alone.
+     */
+    public void changeForeignKey(Connection c, OrganizationMetadata metadata, RelationshipMetadata r) {
+        EntityMetadata referencing = metadata.entity(r.referencingEntity());
+        AttributeMetadata a = referencing.attribute(r.referencingAttribute());
+        if ((!a.validForCreate() && !a.validForUpdate()) || a.typeColumn() != null || !metadata.hasEntity(r.referencedEntity())) return;
+        String table = dialect.table(schema, referencing.logicalName());
+        String name = dialect.quote(foreignKeyName(referencing.logicalName(), a.logicalName()));
+        execute(c, "ALTER TABLE " + table + " DROP CONSTRAINT " + name);
+        execute(c, "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " FOREIGN KEY (" + dialect.quote(a.logicalName()) + ") REFERENCES "
+                + dialect.table(schema, r.referencedEntity()) + " (" + dialect.quote(metadata.entity(r.referencedEntity()).primaryIdAttribute()) + ")"
+                + onDelete(r.cascadeDelete()));
+    }
+
     private void createIntersect(Connection c, RelationshipMetadata r) {
         String a1 = dialect.quote(r.entity1IntersectAttribute());
         String a2 = dialect.quote(r.entity2IntersectAttribute());

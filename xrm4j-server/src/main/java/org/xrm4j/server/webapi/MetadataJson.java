@@ -164,6 +164,27 @@ final class MetadataJson {
         return o;
     }
 
+    /** A global option set defined on its own (CreateOptionSet). */
+    static ObjectNode optionSet(org.xrm4j.server.metadata.OptionSetMetadata set) {
+        ObjectNode o = NODES.objectNode();
+        o.put("@odata.type", "#" + NS + "OptionSetMetadata");
+        o.put("MetadataId", MetadataIds.optionSet(set.name()).toString());
+        o.put("Name", set.name());
+        o.put("IsGlobal", true);
+        o.put("IsCustomOptionSet", true);
+        o.put("IsManaged", false);
+        o.put("OptionSetType", "Picklist");
+        o.set("DisplayName", label(set.displayName(), "optionset:" + set.name()));
+        o.set("Description", label(set.description(), "optionset-description:" + set.name()));
+        ArrayNode options = o.putArray("Options");
+        for (OptionMetadata opt : set.options()) {
+            ObjectNode x = options.addObject();
+            x.put("Value", opt.value());
+            x.set("Label", label(opt.label(), "option:" + set.name() + ":" + opt.value()));
+        }
+        return o;
+    }
+
     /** A set shared by several columns, as a solution's global option sets are; the rest are the column's own. */
     static boolean isGlobal(EntityMetadata e, AttributeMetadata a) {
         return a.optionSetName() != null && !a.optionSetName().equals(e.logicalName() + "_" + a.logicalName());

@@ -144,15 +144,14 @@ final class MetadataOperations {
         return q.select() == null || q.expands("OptionSet") || q.expands("GlobalOptionSet");
     }
 
-    /** Made by a custom lookup column, or relating a custom table many-to-many. */
+    /** Made by a custom lookup column, or a many-to-many relationship the platform does not have. */
     private boolean custom(RelationshipMetadata r) {
         if (r.kind() == RelationshipMetadata.Kind.OneToMany) {
             EntityMetadata referencing = metadata.hasEntity(r.referencingEntity()) ? metadata.entity(r.referencingEntity()) : null;
             AttributeMetadata lookup = referencing == null ? null : referencing.attribute(r.referencingAttribute());
             return lookup != null && lookup.custom();
         }
-        return (metadata.hasEntity(r.entity1()) && metadata.entity(r.entity1()).custom())
-                || (metadata.hasEntity(r.entity2()) && metadata.entity(r.entity2()).custom());
+        return !org.xrm4j.server.metadata.SystemEntities.isSystemRelationship(r.schemaName());
     }
 
     private List<RelationshipMetadata> relationshipsOf(EntityMetadata e, String navigation) {
@@ -193,10 +192,11 @@ final class MetadataOperations {
         return collection("RelationshipDefinitions" + q.contextSelection(), rows);
     }
 
-    /** The shared option sets: those several columns name, from a solution's global option sets. */
+    /** The global option sets: those CreateOptionSet defined, and those columns share from a solution's global option sets. */
     private WebApiResponse readOptionSets(MetadataPath path, MetadataQuery q) {
         if (path.navigation() != null) throw ResourcePath.notFound(path.navigation());
         Map<String, ObjectNode> sets = new LinkedHashMap<>();
+        for (org.xrm4j.server.metadata.OptionSetMetadata o : metadata.optionSets()) sets.put(o.name(), MetadataJson.optionSet(o));
         for (EntityMetadata e : metadata.entities()) {
             for (AttributeMetadata a : e.attributes().values()) {
                 if (a.type().isChoice() && MetadataJson.isGlobal(e, a)) sets.putIfAbsent(a.optionSetName(), MetadataJson.optionSet(e, a));

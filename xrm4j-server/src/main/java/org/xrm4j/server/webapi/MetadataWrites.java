@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code IsPrimaryName}; further columns come along in the same unit of work), {@code POST …/Attributes} is
  * CreateAttribute, and {@code PUT} of a table or column (with {@code If-Match: *}, as clients send it) is
  * UpdateEntity or UpdateAttribute, planned here and run by the caller. The JSON's EntityMetadata/AttributeMetadata properties become the
- * {@code entitymetadata}/{@code attributemetadata} Entities those messages take.
+ * {@code entitymetadata}/{@code attributemetadata} Entities those messages take; a choice column's
+ * {@code GlobalOptionSet@odata.bind} becomes the OptionSetName of the global option set it names.
  */
 final class MetadataWrites {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -101,7 +102,7 @@ final class MetadataWrites {
     }
 
     /** An AttributeMetadata body as an {@code attributemetadata} Entity; the type comes from AttributeType or {@code @odata.type}. */
-    private static Entity attribute(JsonNode a) {
+    private Entity attribute(JsonNode a) {
         if (!a.isObject()) throw new FaultException(ErrorCodes.InvalidArgument, "A column definition must be a JSON object.");
         Entity d = new Entity("attributemetadata");
         copy(a, d, "SchemaName", "LogicalName", "AttributeType", "MaxLength", "MinValue", "MaxValue", "Precision");
@@ -121,6 +122,9 @@ final class MetadataWrites {
             d.set("Options", new EntityCollection(list).entityName("optionmetadata"));
         }
         if (a.path("OptionSet").hasNonNull("Name")) d.set("OptionSetName", a.get("OptionSet").get("Name").asString());
+        if (a.hasNonNull("GlobalOptionSet@odata.bind")) {
+            d.set("OptionSetName", DefinitionWrites.boundOptionSet(metadata, a.get("GlobalOptionSet@odata.bind").asString()));
+        }
         return d;
     }
 

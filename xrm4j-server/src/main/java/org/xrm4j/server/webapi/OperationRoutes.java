@@ -6,7 +6,7 @@ import org.xrm4j.server.metadata.OrganizationMetadata;
 
 /**
  * The resources beside the entity sets, tried before the record routes: metadata ({@link MetadataOperations},
- * {@link MetadataWrites}, {@link MetadataDeletes}, {@link CsdlWriter} for {@code $metadata}), bound functions ({@link FunctionOperations}) and
+ * {@link MetadataWrites}, {@link MetadataDeletes}, {@link DefinitionWrites}, {@link CsdlWriter} for {@code $metadata}), bound functions ({@link FunctionOperations}) and
  * actions ({@link ActionOperations}). Answers
  * the planned operation, or {@code null} for a path that is none of these.
  */
@@ -23,6 +23,7 @@ final class OperationRoutes {
         }
         if (MetadataPath.names(path)) {
             MetadataPath metadataPath = MetadataPath.parse(path);
+            if (DefinitionWrites.writes(method, metadataPath)) return new DefinitionWrites(metadata, request, base).plan(metadataPath);
             return switch (method) {
                 case "GET" -> new MetadataOperations(metadata, request, base).plan(metadataPath);
                 case "POST" -> MetadataDeletes.definesKey(metadataPath) ? new MetadataDeletes(metadata, request, base).createKey(metadataPath)
