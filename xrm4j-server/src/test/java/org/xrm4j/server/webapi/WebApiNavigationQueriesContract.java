@@ -1,0 +1,113 @@
+package org.xrm4j.server.webapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.xrm4j.server.metadata.EntityKeyMetadata;
+import org.xrm4j.server.metadata.EntityMetadata;
+import org.xrm4j.server.metadata.OrganizationMetadata;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Below a navigation property and across it, over raw HTTP: {@code accounts(<id>)/contact_customer_accounts/$count},
+ * a related record by its key ({@code …/contact_customer_accounts(<id>)}), {@code <nav>@odata.nextLink} of
+ * collection-valued expansions on queries, and the lambda operators {@code any}/{@code all} in {@code $filter}.
+ */
+abstract class WebApiNavigationQueriesContract extends WebApiServerContract {
+    @BeforeAll void keys() {
+        // An alternate key on account by accountnumber, published into the metadata as a key-creating import leaves it.
+        OrganizationMetadata m = server.org().metadata();
+        List<EntityMetadata> entities = new ArrayList<>();
+        for (EntityMetadata e : m.entities()) {
+            entities.add(e.logicalName().equals("account") ? e.withKeys(List.of(new EntityKeyMetadata("accountnumberkey", List.of("accountnumber")))) : e);
+        }
+        server.org().metadata(new OrganizationMetadata(entities, m.relationships()));
+    }
+
+    static String encode(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"); }
+
+    String create(String set, String json) {
+        WebApiHttp.Reply r = http.post(api + set, json);
+        assertThat(r.status()).as(r.body()).isEqualTo(204);
+        String location = r.header("OData-EntityId");
+        return location.substring(location.lastIndexOf('(') + 1, location.length() - 1);
+    }
+
+    /** An account (with an account number) and a contact of its own per last name; the account's id first. */
+    List<String> family(String prefix, String... lastNames) {
+        String account = create("accounts", "{\"name\":\"" + prefix + " Account\",\"accountnumber\":\"" + prefix + "\"}");
+        List<String> ids = new ArrayList<>(List.of(account));
+        for (String last : lastNames) {
+            ids.add(create("contacts", "{\"firstname\":\"" + prefix + "\",\"lastname\":\"" + last
+                    + "\",\"parentcustomerid_account@odata.bind\":\"/accounts(" + account + ")\"}"));
+        }
+        return ids;
+    }
+
+    static List<String> values(JsonNode array, String property) {
+        return array.valueStream().map(c -> c.get(property).asString()).toList();
+    }
+
+    @Test void countBelowANavigationPropertyIsPlainText() {
+        String prefix = "Cnt" + UUID.randomUUID().toString().substring(0, 6);
+        String account = family(prefix, "Ames", "Baker", "Cole").getFirst();
+        family(prefix + "X", "Other"); // another account's contacts are not counted
+
+        WebApiHttp.Reply r = http.get(api + "accounts(" + account + ")/contact_customer_accounts/$count");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).startsWith("text/plain");
+        assertThat(r.body()).isEqualTo("\uFEFF3");
+        assertThat(http.get(api + "accounts(accountnumber='" + prefix + "')/contact_customer_accounts/%24count").body()).isEqualTo("\uFEFF3");
+        assertThat(http.get(api + "accounts(" + account + ")/contact_customer_accounts/$count?$filter=" + encode("lastname ne 'Ames'"))
+                .body()).isEqualTo("\uFEFF2");
+        String lonely = create("accounts", "{\"name\":\"" + prefix + " Lonely\"}");
+        assertThat(http.get(api + "accounts(" + lonely + ")/contact_customer_accounts/$count").body()).isEqualTo("\uFEFF0");
+
+        WebApiHttp.Reply missing = http.get(api + "accounts(" + UUID.randomUUID() + ")/contact_customer_accounts/$count");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.errorCode()).isEqualTo("0x80040217");
+        WebApiHttp.Reply single = http.get(api + "accounts(" + account + ")/primarycontactid/$count");
+        assertThat(single.status()).isEqualTo(400);
+        assertThat(single.errorCode()).isEqualTo("0x80040203");
+    }
+
+    @Test void aRelatedRecordByKeyIsFoundOnlyWhenRelated() {
+        String prefix = "Rel" + UUID.randomUUID().toString().substring(0, 6);
+        List<String> ids = family(prefix, "Ames", "Baker");
+        String account = ids.getFirst();
+        String stranger = family(prefix + "X", "Stranger").get(1);
+
+        WebApiHttp.Reply r = http.get(api + "accounts(" + account + ")/contact_customer_accounts(" + ids.get(2) + ")?$select=lastname"
+                + "&$expand=parentcustomerid_account($select=name)");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode j = r.json();
+        assertThat(j.get("@odata.context").asString()).isEqualTo(api + "$metadata#contacts(lastname)/$entity");
+        assertThat(j.get("contactid").asString()).isEqualTo(ids.get(2));
+        assertThat(j.get("lastname").asString()).isEqualTo("Baker");
+        assertThat(j.has("firstname")).isFalse();
+        assertThat(j.get("parentcustomerid_account").get("name").asString()).isEqualTo(prefix + " Account");
+
+        // By the account's alternate key, every column without $select.
+        JsonNode keyed = http.get(api + "accounts(accountnumber='" + prefix + "')/contact_customer_accounts(" + ids.get(1) + ")").json();
+        assertThat(keyed.get("lastname").asString()).isEqualTo("Ames");
+        assertThat(keyed.get("firstname").asString()).isEqualTo(prefix);
+
+        // A contact of another account exists but is not related: not found, as is an unknown one or account.
+        for (String url : List.of("accounts(" + account + ")/contact_customer_accounts(" + stranger + ")",
+                "accounts(" + account + ")/contact_customer_accounts(" + UUID.randomUUID() + ")",
+                "accounts(" + UUID.randomUUID() + ")/contact_customer_accounts(" + ids.get(1) + ")")) {
+            WebApiHttp.Reply notFound = http.get(api + url);
+            assertThat(notFound.status()).as(url).isEqualTo(404);
+            assertThat(notFound.errorCode()).isEqualTo("0x80040217");
+        }
+        WebApiHttp.Reply filtered = http.get(api + "accounts(" + account + ")/contact_customer_accounts(" + ids.get(1) + ")?$filter="
+                + encode("lastname eq 'Ames'"));
+        assertThat(filtered.status()).isEqualTo(400);
+    }
+}
