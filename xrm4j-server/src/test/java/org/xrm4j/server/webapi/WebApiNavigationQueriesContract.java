@@ -110,4 +110,48 @@ abstract class WebApiNavigationQueriesContract extends WebApiServerContract {
                 + encode("lastname eq 'Ames'"));
         assertThat(filtered.status()).isEqualTo(400);
     }
+
+    @Test void collectionValuedExpansionsOfAQueryCarryANextLinkToTheirNavigationPath() {
+        String prefix = "Nxt" + UUID.randomUUID().toString().substring(0, 6);
+        List<String> ids = family(prefix, "Ames", "Baker", "Cole");
+        String account = ids.getFirst();
+        String lonely = create("accounts", "{\"name\":\"" + prefix + " Lonely\"}");
+
+        WebApiHttp.Reply r = http.get(api + "accounts?$select=name&$filter=" + encode("startswith(name,'" + prefix + "')")
+                + "&$orderby=name&$expand=" + encode("contact_customer_accounts($select=lastname,_parentcustomerid_value;"
+                + "$filter=lastname ne 'Cole';$orderby=lastname desc;$expand=parentcustomerid_account($select=name))"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode withContacts = r.json().get("value").get(0);
+        JsonNode without = r.json().get("value").get(1);
+        assertThat(values(withContacts.get("contact_customer_accounts"), "lastname")).containsExactly("Baker", "Ames");
+        String next = withContacts.get("contact_customer_accounts@odata.nextLink").asString();
+        assertThat(next).isEqualTo(api + "accounts(" + account + ")/contact_customer_accounts?$select="
+                + encode("lastname,_parentcustomerid_value") + "&$filter=" + encode("lastname ne 'Cole'") + "&$orderby="
+                + encode("lastname desc") + "&$expand=" + encode("parentcustomerid_account($select=name)"));
+        // An empty collection has its link too, as on Dataverse.
+        assertThat(without.get("contact_customer_accounts").size()).isZero();
+        assertThat(without.get("contact_customer_accounts@odata.nextLink").asString())
+                .isEqualTo(api + "accounts(" + lonely + ")/contact_customer_accounts?$select=" + encode("lastname,_parentcustomerid_value")
+                        + "&$filter=" + encode("lastname ne 'Cole'") + "&$orderby=" + encode("lastname desc") + "&$expand="
+                        + encode("parentcustomerid_account($select=name)"));
+
+        // The link reads the same records, with the same options, and pages like any navigation read.
+        WebApiHttp.Reply followed = http.get(next);
+        assertThat(followed.status()).as(followed.body()).isEqualTo(200);
+        assertThat(values(followed.json().get("value"), "lastname")).containsExactly("Baker", "Ames");
+        assertThat(followed.json().get("value").get(0).get("parentcustomerid_account").get("name").asString()).isEqualTo(prefix + " Account");
+        WebApiHttp.Reply paged = http.get(next, "Prefer", "odata.maxpagesize=1");
+        assertThat(values(paged.json().get("value"), "lastname")).containsExactly("Baker");
+        assertThat(values(http.get(paged.json().get("@odata.nextLink").asString(), "Prefer", "odata.maxpagesize=1").json().get("value"),
+                "lastname")).containsExactly("Ames");
+
+        // Without options the link is the bare navigation path; a retrieve holds all the related records and no link.
+        JsonNode bare = http.get(api + "accounts?$select=name&$filter=" + encode("name eq '" + prefix + " Account'")
+                + "&$expand=contact_customer_accounts").json().get("value").get(0);
+        assertThat(bare.get("contact_customer_accounts@odata.nextLink").asString())
+                .isEqualTo(api + "accounts(" + account + ")/contact_customer_accounts");
+        JsonNode retrieved = http.get(api + "accounts(" + account + ")?$select=name&$expand=contact_customer_accounts($select=lastname)").json();
+        assertThat(retrieved.get("contact_customer_accounts").size()).isEqualTo(3);
+        assertThat(retrieved.has("contact_customer_accounts@odata.nextLink")).isFalse();
+    }
 }
