@@ -229,16 +229,22 @@ public final class QueryPlanner {
         Scope scope = scope(target, link);
         List<Object> fromParams = new ArrayList<>();
         StringBuilder tables = new StringBuilder(dialect.table(schema, target.logicalName()) + " " + scope.sqlAlias());
-        List<LinkEntity> filtering = new ArrayList<>();
+        List<ScopedFilter> innerCriteria = new ArrayList<>();
+        FilterExpression criteria = new FilterExpression().addFilter(link.linkCriteria());
         for (LinkEntity nested : link.linkEntities()) {
-            if (nested.joinOperator().filters()) filtering.add(nested);
-            else joinInside(scope, nested, tables, fromParams);
+            if (nested.joinOperator().filters()) criteria.linkEntities().add(nested);
+            else joinInside(scope, nested, tables, fromParams, innerCriteria);
         }
         String correlation = scope.sqlAlias() + "." + dialect.quote(to.logicalName()) + " = " + parent.sqlAlias() + "." + dialect.quote(from.logicalName());
         List<Object> criteriaParams = new ArrayList<>();
-        FilterExpression criteria = new FilterExpression().addFilter(link.linkCriteria());
-        criteria.linkEntities().addAll(filtering);
-        String matches = filter(scope, criteria, criteriaParams);
+        List<String> conditions = new ArrayList<>();
+        String own = filter(scope, criteria, criteriaParams);
+        if (!own.isEmpty()) conditions.add(own);
+        for (ScopedFilter f : innerCriteria) {
+            String s = filter(f.scope(), f.filter(), criteriaParams);
+            if (!s.isEmpty()) conditions.add(s);
+        }
+        String matches = String.join(" AND ", conditions);
         String related = "SELECT 1 FROM " + tables + " WHERE " + correlation;
         String matching = matches.isEmpty() ? related : related + " AND " + matches;
         switch (link.joinOperator()) {
@@ -261,8 +267,15 @@ public final class QueryPlanner {
         }
     }
 
-    /** A join inside a filtering link's subquery: its criteria in the ON clause, its own links below it. */
-    private void joinInside(Scope parent, LinkEntity link, StringBuilder tables, List<Object> params) {
+    /** Criteria of an inner join inside a filtering link, tested in the subquery's WHERE once every table is joined. */
+    private record ScopedFilter(Scope scope, FilterExpression filter) {}
+
+    /**
+     * A join inside a filtering link's subquery, with its own links below it. An outer join's criteria are in its ON
+     * clause; an inner join's go to the subquery's WHERE ({@code where}), where they may name the tables joined
+     * below it and hold filtering links of their own.
+     */
+    private void joinInside(Scope parent, LinkEntity link, StringBuilder tables, List<Object> params, List<ScopedFilter> where) {
         EntityMetadata target = metadata.linkable(link.linkToEntityName());
         if (link.linkFromAttributeName() == null || link.linkToAttributeName() == null) {
             throw new FaultException(ErrorCodes.InvalidArgument, "The link to '" + target.logicalName()
@@ -272,8 +285,12 @@ public final class QueryPlanner {
         AttributeMetadata to = target.requireAttribute(link.linkToAttributeName());
         Scope scope = scope(target, link);
         String on = scope.sqlAlias() + "." + dialect.quote(to.logicalName()) + " = " + parent.sqlAlias() + "." + dialect.quote(from.logicalName());
-        String extra = filter(scope, link.linkCriteria(), params);
-        if (!extra.isEmpty()) on += " AND " + extra;
+        if (link.joinOperator() == JoinOperator.LeftOuter) {
+            String extra = filter(scope, link.linkCriteria(), params);
+            if (!extra.isEmpty()) on += " AND " + extra;
+        } else {
+            where.add(new ScopedFilter(scope, link.linkCriteria()));
+        }
         tables.append(link.joinOperator() == JoinOperator.LeftOuter ? " LEFT JOIN " : " INNER JOIN ")
                 .append(dialect.table(schema, target.logicalName())).append(' ').append(scope.sqlAlias()).append(" ON ").append(on);
         for (LinkEntity nested : link.linkEntities()) {
@@ -281,7 +298,7 @@ public final class QueryPlanner {
                 throw new FaultException(ErrorCodes.InvalidArgument, "A filtering link (" + nested.joinOperator() + ") cannot stand below"
                         + " a join inside another filtering link; put it in that link's criteria.");
             }
-            joinInside(scope, nested, tables, params);
+            joinInside(scope, nested, tables, params, where);
         }
     }
 
