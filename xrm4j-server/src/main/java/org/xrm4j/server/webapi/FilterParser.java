@@ -166,7 +166,7 @@ final class FilterParser {
         String attribute = attribute(first);
         Token op = next();
         Token literal = next();
-        Object value = literal(literal);
+        Object value = enumLiteral(literal) ? enumMember(literal) : literal(literal);
         String o = op.text().toLowerCase(Locale.ROOT);
         if (value == null) {
             boolean isNull = switch (o) {
@@ -246,6 +246,30 @@ final class FilterParser {
         String name = property(t.text());
         if (name.startsWith("_") && name.endsWith("_value") && name.length() > 7) return name.substring(1, name.length() - 6);
         return name;
+    }
+
+    /**
+     * Whether the value is an enum literal, {@code Microsoft.Dynamics.CRM.OwnershipTypes'UserOwned'}: a qualified type
+     * name (the lexer's word) directly followed by the member in quotes.
+     */
+    private boolean enumLiteral(Token t) {
+        return t.kind() == Kind.WORD && t.text().contains(".") && !NUMBER.matcher(t.text()).matches() && peek(Kind.STRING);
+    }
+
+    /**
+     * An enum literal's member name, which is how the service renders enum values ({@code "UserOwned"}), so that it
+     * compares like the quoted name; the type must be of the service's namespace, {@code Microsoft.Dynamics.CRM} or its
+     * alias {@code mscrm}.
+     */
+    private String enumMember(Token type) {
+        String name = type.text();
+        int dot = name.lastIndexOf('.');
+        String namespace = name.substring(0, dot);
+        if (!namespace.equals("Microsoft.Dynamics.CRM") && !namespace.equals("mscrm") || dot == name.length() - 1) {
+            throw FilterLexer.error("the enum literal " + name + "'…' must name a type of the namespace Microsoft.Dynamics.CRM, such as"
+                    + " Microsoft.Dynamics.CRM.OwnershipTypes'UserOwned'.");
+        }
+        return next().text();
     }
 
     private static Object literal(Token t) {
