@@ -247,4 +247,23 @@ abstract class WebApiNavigationQueriesContract extends WebApiServerContract {
         assertThat(contacts.status()).as(contacts.body()).isEqualTo(200);
         assertThat(values(contacts.json().get("value"), "lastname")).containsExactly("Ames", "Baker");
     }
+
+    @Test void aLookupIsSelectedByItsValueNotByItsNavigationProperty() {
+        String prefix = "Sel" + UUID.randomUUID().toString().substring(0, 6);
+        List<String> ids = family(prefix, "Ames");
+        String account = ids.getFirst();
+        assertThat(http.patch(api + "accounts(" + account + ")", "{\"primarycontactid@odata.bind\":\"/contacts(" + ids.get(1) + ")\"}")
+                .status()).isEqualTo(204);
+        JsonNode value = http.get(api + "accounts(" + account + ")?$select=_primarycontactid_value").json();
+        assertThat(value.get("_primarycontactid_value").asString()).isEqualTo(ids.get(1));
+
+        for (String url : List.of("accounts?$select=name,primarycontactid", "accounts(" + account + ")?$select=primarycontactid",
+                "accounts(" + account + ")/contact_customer_accounts?$select=parentcustomerid",
+                "accounts(" + account + ")?$expand=" + encode("contact_customer_accounts($select=parentcustomerid)"))) {
+            WebApiHttp.Reply r = http.get(api + url);
+            assertThat(r.status()).as(url).isEqualTo(400);
+            assertThat(r.errorCode()).isEqualTo("0x80040203");
+            assertThat(r.json().get("error").get("message").asString()).contains("_value").contains("$expand=");
+        }
+    }
 }
