@@ -115,6 +115,10 @@ final class FilterParser {
             if (all) throw FilterLexer.error("all() needs a lambda expression, such as " + navigation + "/all(c: c/statecode eq 0).");
         } else {
             Token declaration = next();
+            if (declaration.kind() == Kind.WORD && !declaration.text().contains(":") && pos < tokens.size()
+                    && tokens.get(pos).kind() == Kind.WORD && tokens.get(pos).text().startsWith(":")) {
+                declaration = new Token(Kind.WORD, declaration.text() + next().text()); // "c : c/name"
+            }
             int colon = declaration.kind() == Kind.WORD ? declaration.text().indexOf(':') : -1;
             if (colon < 1) {
                 throw FilterLexer.error("a lambda expression starts with its variable, such as " + navigation + "/any(c: c/fullname eq 'x').");

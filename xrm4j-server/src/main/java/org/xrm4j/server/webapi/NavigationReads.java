@@ -26,7 +26,8 @@ import org.xrm4j.server.metadata.OrganizationMetadata;
  * Reading through a navigation property, {@code GET <set>(<key>)/<navigation>}: a collection-valued one is a query of
  * the related table (with every query option and paging, as {@code GET <set>}); a single-valued one is the related
  * record (with {@code $select} and {@code $expand}), or {@code 204 No Content} when the lookup is empty, as OData
- * answers a null single-valued navigation property.
+ * answers a null single-valued navigation property. Below a collection-valued one, {@code /$count} counts the related
+ * records and {@code (<key>)} reads one of them, found only when it is related.
  *
  * <p>Both first retrieve the record the path names, so that a missing one (or one the caller may not read) is
  * answered as such, not as an empty result. The related records of a collection are found by linking the related

@@ -172,6 +172,7 @@ abstract class WebApiNavigationQueriesContract extends WebApiServerContract {
 
         assertThat(accountNames(prefix, "contact_customer_accounts/any(c: c/lastname eq 'Cole')")).containsExactly(a);
         assertThat(accountNames(prefix, "contact_customer_accounts/any(c:c/lastname eq 'Ames')")).containsExactly(a, b);
+        assertThat(accountNames(prefix, "contact_customer_accounts/any(c : c/lastname eq 'Ames')")).containsExactly(a, b);
         assertThat(accountNames(prefix, "contact_customer_accounts/any()")).containsExactly(a, b);
         assertThat(accountNames(prefix, "not contact_customer_accounts/any()")).containsExactly(lonely);
         // all: no related record fails the condition, so an account without contacts matches, as OData defines it.
