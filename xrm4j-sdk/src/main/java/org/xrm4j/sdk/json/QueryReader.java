@@ -74,6 +74,8 @@ final class QueryReader {
                 throw e.at(i).at("Filters");
             }
         }
+        JsonNode links = JsonFields.array(o, "LinkEntities");
+        if (links != null) linkEntities(links, f.linkEntities());
         return f;
     }
 

@@ -71,6 +71,8 @@ final class QueryWriter {
         g.writeName("Filters").writeStartArray(f.filters(), f.filters().size());
         for (FilterExpression child : f.filters()) filter(g, child, false);
         g.writeEndArray();
+        // Filtering links are written only when there are some, so that other filters keep their shape.
+        if (!f.linkEntities().isEmpty()) linkEntities(g, f.linkEntities());
         g.writeEndObject();
     }
 

@@ -42,6 +42,7 @@ class MessageCodecTest {
                 new CreateRequest(Samples.account()),
                 new RetrieveRequest(ACCOUNT, new ColumnSet("name", "revenue")),
                 new RetrieveMultipleRequest(Samples.query()),
+                new RetrieveMultipleRequest(Samples.filteringQuery()),
                 new RetrieveMultipleRequest(Samples.queryByAttribute()),
                 new RetrieveMultipleRequest(new FetchExpression("<fetch top=\"5\"><entity name=\"account\"/></fetch>")),
                 new UpdateRequest(new Entity("account", Samples.ID).set("name", "Contoso Ltd").set("fax", null)),

@@ -90,6 +90,17 @@ final class Samples {
         return q;
     }
 
+    /** A query whose criteria hold a filtering link (Any) beside a condition under or, and a NotAny link of its own. */
+    static QueryExpression filteringQuery() {
+        QueryExpression q = new QueryExpression("account").columnSet(new ColumnSet("name"));
+        FilterExpression or = new FilterExpression(org.xrm4j.sdk.query.LogicalOperator.Or).addCondition("name", ConditionOperator.Equal, "x");
+        or.linkEntities().add(new LinkEntity("account", "contact", "accountid", "parentcustomerid", JoinOperator.Any)
+                .linkCriteria(new FilterExpression().addCondition("firstname", ConditionOperator.Equal, "Ann")));
+        q.criteria().addFilter(or);
+        q.linkEntities().add(new LinkEntity("account", "contact", "accountid", "parentcustomerid", JoinOperator.NotAny).entityAlias("none"));
+        return q;
+    }
+
     static QueryByAttribute queryByAttribute() {
         QueryByAttribute q = new QueryByAttribute("account").columnSet(ColumnSet.all())
                 .addAttributeValue("name", "Contoso").addAttributeValue("accountid", ID).topCount(10);

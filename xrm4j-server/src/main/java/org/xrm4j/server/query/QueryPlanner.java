@@ -45,6 +45,7 @@ public final class QueryPlanner {
     private int aliasCounter;
     private final Map<String, Integer> linkNameCounter = new LinkedHashMap<>();
     private final List<ScopedOrder> linkOrders = new ArrayList<>();
+    private final List<ScopedLink> filterLinks = new ArrayList<>();
 
     public QueryPlanner(OrganizationMetadata metadata, SqlDialect dialect, String schema, QueryScope scope) {
         this.metadata = metadata;
@@ -55,6 +56,9 @@ public final class QueryPlanner {
 
     /** A table in the FROM clause: its SQL alias and, for link entities, the alias users address it by. */
     private record Scope(String sqlAlias, EntityMetadata entity, String userAlias) {}
+
+    /** A filtering link (Any, NotAny, All, NotAll) of the query or of a joined link, and-ed after the criteria. */
+    private record ScopedLink(Scope scope, LinkEntity link) {}
 
     /** An order of a link entity, sorted on after the root's orders as Dataverse does. */
     private record ScopedOrder(Scope scope, OrderExpression order) {}
@@ -78,6 +82,8 @@ public final class QueryPlanner {
         for (LinkEntity link : q.linkEntities()) addLink(rootScope, link, where, whereParams);
         String criteria = filter(rootScope, q.criteria(), whereParams);
         if (!criteria.isEmpty()) where.addFirst(criteria);
+        // After the criteria, so that the parameters stay in the order of the SQL text.
+        for (ScopedLink l : filterLinks) where.add(exists(l.scope(), l.link(), whereParams));
 
         List<String> orderBy = new ArrayList<>();
         for (OrderExpression o : q.orders()) orderBy.add(order(rootScope, o));
@@ -115,6 +121,10 @@ public final class QueryPlanner {
     }
 
     private void addLink(Scope parent, LinkEntity link, List<String> where, List<Object> whereParams) {
+        if (link.joinOperator().filters()) {
+            filterLinks.add(new ScopedLink(parent, link));
+            return;
+        }
         EntityMetadata target = metadata.linkable(link.linkToEntityName());
         if (link.linkFromAttributeName() == null || link.linkToAttributeName() == null) {
             throw new FaultException(ErrorCodes.InvalidArgument, "The link to '" + target.logicalName()
@@ -192,9 +202,115 @@ public final class QueryPlanner {
             String s = filter(scope, child, params);
             if (!s.isEmpty()) parts.add(s);
         }
+        for (LinkEntity link : f.linkEntities()) parts.add(exists(scope, link, params));
         if (parts.isEmpty()) return "";
         String op = f.filterOperator() == LogicalOperator.Or ? " OR " : " AND ";
         return parts.size() == 1 ? parts.get(0) : "(" + String.join(op, parts) + ")";
+    }
+
+    /**
+     * A filtering link as a correlated subquery: Any and NotAll are {@code EXISTS} of a related row that matches the
+     * link's criteria, NotAny its {@code NOT EXISTS}, All {@code EXISTS} of a related row and {@code NOT EXISTS} of
+     * one that matches. Links below it are joins inside the subquery (the intersect table's link to the related one,
+     * outer links that its criteria test); filtering links below it are subqueries of their own.
+     */
+    private String exists(Scope parent, LinkEntity link, List<Object> params) {
+        if (!link.joinOperator().filters()) {
+            throw new FaultException(ErrorCodes.InvalidArgument, "A link-entity inside a filter must filter (Any, NotAny, All or"
+                    + " NotAll); the link to '" + link.linkToEntityName() + "' is " + link.joinOperator() + ".");
+        }
+        EntityMetadata target = metadata.linkable(link.linkToEntityName());
+        if (link.linkFromAttributeName() == null || link.linkToAttributeName() == null) {
+            throw new FaultException(ErrorCodes.InvalidArgument, "The link to '" + target.logicalName()
+                    + "' must name the attributes it joins on (from and to).");
+        }
+        AttributeMetadata from = parent.entity().requireAttribute(link.linkFromAttributeName());
+        AttributeMetadata to = target.requireAttribute(link.linkToAttributeName());
+        Scope scope = scope(target, link);
+        List<Object> fromParams = new ArrayList<>();
+        StringBuilder tables = new StringBuilder(dialect.table(schema, target.logicalName()) + " " + scope.sqlAlias());
+        List<ScopedFilter> innerCriteria = new ArrayList<>();
+        FilterExpression criteria = new FilterExpression().addFilter(link.linkCriteria());
+        for (LinkEntity nested : link.linkEntities()) {
+            if (nested.joinOperator().filters()) criteria.linkEntities().add(nested);
+            else joinInside(scope, nested, tables, fromParams, innerCriteria);
+        }
+        String correlation = scope.sqlAlias() + "." + dialect.quote(to.logicalName()) + " = " + parent.sqlAlias() + "." + dialect.quote(from.logicalName());
+        List<Object> criteriaParams = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        String own = filter(scope, criteria, criteriaParams);
+        if (!own.isEmpty()) conditions.add(own);
+        for (ScopedFilter f : innerCriteria) {
+            String s = filter(f.scope(), f.filter(), criteriaParams);
+            if (!s.isEmpty()) conditions.add(s);
+        }
+        String matches = String.join(" AND ", conditions);
+        String related = "SELECT 1 FROM " + tables + " WHERE " + correlation;
+        String matching = matches.isEmpty() ? related : related + " AND " + matches;
+        switch (link.joinOperator()) {
+            case All -> {
+                params.addAll(fromParams);
+                params.addAll(fromParams);
+                params.addAll(criteriaParams);
+                return "(EXISTS (" + related + ") AND NOT EXISTS (" + matching + "))";
+            }
+            case NotAny -> {
+                params.addAll(fromParams);
+                params.addAll(criteriaParams);
+                return "NOT EXISTS (" + matching + ")";
+            }
+            default -> {
+                params.addAll(fromParams);
+                params.addAll(criteriaParams);
+                return "EXISTS (" + matching + ")";
+            }
+        }
+    }
+
+    /** Criteria of an inner join inside a filtering link, tested in the subquery's WHERE once every table is joined. */
+    private record ScopedFilter(Scope scope, FilterExpression filter) {}
+
+    /**
+     * A join inside a filtering link's subquery, with its own links below it. An outer join's criteria are in its ON
+     * clause; an inner join's go to the subquery's WHERE ({@code where}), where they may name the tables joined
+     * below it and hold filtering links of their own.
+     */
+    private void joinInside(Scope parent, LinkEntity link, StringBuilder tables, List<Object> params, List<ScopedFilter> where) {
+        EntityMetadata target = metadata.linkable(link.linkToEntityName());
+        if (link.linkFromAttributeName() == null || link.linkToAttributeName() == null) {
+            throw new FaultException(ErrorCodes.InvalidArgument, "The link to '" + target.logicalName()
+                    + "' must name the attributes it joins on (from and to).");
+        }
+        AttributeMetadata from = parent.entity().requireAttribute(link.linkFromAttributeName());
+        AttributeMetadata to = target.requireAttribute(link.linkToAttributeName());
+        Scope scope = scope(target, link);
+        String on = scope.sqlAlias() + "." + dialect.quote(to.logicalName()) + " = " + parent.sqlAlias() + "." + dialect.quote(from.logicalName());
+        if (link.joinOperator() == JoinOperator.LeftOuter) {
+            String extra = filter(scope, link.linkCriteria(), params);
+            if (!extra.isEmpty()) on += " AND " + extra;
+        } else {
+            where.add(new ScopedFilter(scope, link.linkCriteria()));
+        }
+        tables.append(link.joinOperator() == JoinOperator.LeftOuter ? " LEFT JOIN " : " INNER JOIN ")
+                .append(dialect.table(schema, target.logicalName())).append(' ').append(scope.sqlAlias()).append(" ON ").append(on);
+        for (LinkEntity nested : link.linkEntities()) {
+            if (nested.joinOperator().filters()) {
+                throw new FaultException(ErrorCodes.InvalidArgument, "A filtering link (" + nested.joinOperator() + ") cannot stand below"
+                        + " a join inside another filtering link; put it in that link's criteria.");
+            }
+            joinInside(scope, nested, tables, params, where);
+        }
+    }
+
+    /** A new table alias for a link, registered under the alias its conditions name it by. */
+    private Scope scope(EntityMetadata target, LinkEntity link) {
+        String userAlias = link.entityAlias() != null ? link.entityAlias() : defaultAlias(target.logicalName());
+        if (scopes.containsKey(userAlias)) {
+            throw new FaultException(ErrorCodes.InvalidArgument, "The link-entity alias '" + userAlias + "' is used twice.");
+        }
+        Scope scope = new Scope("t" + (++aliasCounter), target, userAlias);
+        scopes.put(userAlias, scope);
+        return scope;
     }
 
     private String condition(Scope current, ConditionExpression c, List<Object> params) {

@@ -80,7 +80,8 @@ final class ExpandParser {
                     + " its $expand takes only $select ($filter, $orderby and $top apply to collection-valued ones).");
         }
         QueryTranslator.columnSet(target, select); // an unknown column is refused before anything runs
-        return new Expansions.Expansion(n, target, select, filter, orderBy, top, parse(metadata, target, nested, annotations, count));
+        String options = open < 0 ? "" : item.substring(open + 1, item.length() - 1);
+        return new Expansions.Expansion(n, target, select, filter, orderBy, top, parse(metadata, target, nested, annotations, count), options);
     }
 
     /** Splits at {@code separator} outside quotes and parentheses. */

@@ -49,9 +49,9 @@ final class Expansions {
     private static final String SOURCE_ALIAS = "expand:source";
     private static final String INTERSECT_ALIAS = "expand:intersect";
 
-    /** One expanded navigation property with its nested options. */
+    /** One expanded navigation property with its nested options ({@code options}: as written, between the parentheses). */
     record Expansion(NavigationProperties.Navigation navigation, EntityMetadata target, List<String> select, String filter,
-                     String orderBy, Integer top, Expansions nested) {
+                     String orderBy, Integer top, Expansions nested, String options) {
         String alias() { return "expand:" + navigation.name(); }
 
         List<String> columns() { return RecordRenderer.columns(target, select); }
@@ -180,12 +180,18 @@ final class Expansions {
 
     /**
      * Reads and adds what a query's page needs after it has been read ({@code records} and {@code rows} in step):
-     * the collection-valued expansions, and the nested expansions of the linked single-valued ones.
+     * the collection-valued expansions, and the nested expansions of the linked single-valued ones. Each collection
+     * also gets a {@code <nav>@odata.nextLink}, as Dataverse gives a query's collection-valued expansions: the
+     * navigation path that reads the same related records with the same options ({@code base} is the service root).
      */
-    void addRead(List<ObjectNode> records, List<Entity> rows, Operation.Reads reads) {
+    void addRead(List<ObjectNode> records, List<Entity> rows, Operation.Reads reads, String base) {
         for (Expansion x : expansions) {
             if (x.navigation().collection()) {
                 readCollection(x, records, rows, reads);
+                for (int i = 0; i < records.size(); i++) {
+                    records.get(i).put(x.navigation().name() + "@odata.nextLink", base + entity.entitySetName() + "(" + rows.get(i).id()
+                            + ")/" + x.navigation().name() + query(x.options()));
+                }
             } else if (!x.nested().isEmpty()) {
                 List<ObjectNode> nodes = new ArrayList<>();
                 List<Entity> related = new ArrayList<>();
@@ -198,6 +204,20 @@ final class Expansions {
                 x.nested().expandRead(nodes, related, reads);
             }
         }
+    }
+
+    /** An expansion's options as a URL's query: {@code $select=a,b;$top=2} becomes {@code ?$select=a%2Cb&$top=2}. */
+    private static String query(String options) {
+        StringBuilder query = new StringBuilder();
+        for (String option : ExpandParser.split(options, ';')) {
+            if (option.isBlank()) continue;
+            int eq = option.indexOf('=');
+            String name = (eq < 0 ? option : option.substring(0, eq)).trim();
+            String value = eq < 0 ? "" : option.substring(eq + 1).trim();
+            query.append(query.isEmpty() ? "?" : "&").append(name).append('=')
+                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return query.toString();
     }
 
     // ---- nested: every expansion read for the related records of the level above

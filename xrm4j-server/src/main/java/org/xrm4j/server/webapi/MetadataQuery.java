@@ -44,7 +44,7 @@ record MetadataQuery(List<String> select, FilterExpression filter, Map<String, M
                     select = new ArrayList<>();
                     for (String s : o.getValue().split(",")) if (!s.isBlank()) select.add(s.trim());
                 }
-                case "$filter" -> filter = o.getValue().isBlank() ? null : FilterParser.parse(o.getValue());
+                case "$filter" -> filter = o.getValue().isBlank() ? null : withoutLambdas(FilterParser.parse(o.getValue()));
                 case "$expand" -> {
                     for (String item : ExpandParser.split(o.getValue(), ',')) expand(item.trim(), expand);
                 }
@@ -76,6 +76,15 @@ record MetadataQuery(List<String> select, FilterExpression filter, Map<String, M
     }
 
     boolean expands(String navigation) { return expand.containsKey(navigation); }
+
+    /** Definitions have no navigation properties to test with any/all: refused rather than ignored. */
+    private static FilterExpression withoutLambdas(FilterExpression f) {
+        if (!f.linkEntities().isEmpty()) {
+            throw new FaultException(ErrorCodes.NotSupported, "The lambda operators any and all are not supported in a metadata $filter.");
+        }
+        f.filters().forEach(MetadataQuery::withoutLambdas);
+        return f;
+    }
 
     MetadataQuery expanded(String navigation) { return expand.getOrDefault(navigation, ALL); }
 

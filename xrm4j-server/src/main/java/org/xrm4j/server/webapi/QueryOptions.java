@@ -37,14 +37,28 @@ record QueryOptions(List<String> select, String filter, String orderBy, Integer 
 
     static List<String> select(String value) {
         if (value == null || value.isBlank()) return null;
-        List<String> columns = new ArrayList<>();
+        Selection columns = new Selection();
         for (String s : value.split(",")) {
             String c = s.trim();
             // Lookups are selected by their JSON name, _x_value; the column is x.
-            if (c.startsWith("_") && c.endsWith("_value") && c.length() > 7) c = c.substring(1, c.length() - 6);
-            if (!c.isEmpty() && !columns.contains(c)) columns.add(c);
+            boolean lookupValue = c.startsWith("_") && c.endsWith("_value") && c.length() > 7;
+            if (lookupValue) c = c.substring(1, c.length() - 6);
+            if (c.isEmpty() || columns.contains(c)) continue;
+            columns.add(c);
+            if (!lookupValue) columns.plain.add(c);
         }
         return columns;
+    }
+
+    /**
+     * Selected columns that remember which were written by their own name rather than as {@code _x_value}: a lookup
+     * written plainly names its single-valued navigation property, which {@code $select} cannot hold (Dataverse
+     * refuses it too), and is refused once the table is known ({@link QueryTranslator#columnSet}).
+     */
+    static final class Selection extends ArrayList<String> {
+        private final java.util.Set<String> plain = new java.util.HashSet<>();
+
+        boolean writtenPlainly(String column) { return plain.contains(column); }
     }
 
     static Integer top(String value) {

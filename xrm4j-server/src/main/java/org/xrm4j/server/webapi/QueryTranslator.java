@@ -45,7 +45,14 @@ final class QueryTranslator {
     static ColumnSet columnSet(EntityMetadata e, List<String> select) {
         if (select == null) return ColumnSet.all();
         List<String> columns = new ArrayList<>(select);
-        for (String c : columns) e.requireAttribute(c);
+        for (String c : columns) {
+            var a = e.requireAttribute(c);
+            if (a.type().isLookup() && select instanceof QueryOptions.Selection s && s.writtenPlainly(c)) {
+                throw new FaultException(ErrorCodes.InvalidArgument, "'" + c + "' is a single-valued navigation property of "
+                        + e.logicalName() + ", which $select cannot hold: select the lookup's value as _" + c + "_value, or read the"
+                        + " related record with $expand=" + c + "($select=…).");
+            }
+        }
         if (e.has("versionnumber") && !columns.contains("versionnumber")) columns.add("versionnumber");
         return new ColumnSet(false, columns);
     }

@@ -112,7 +112,7 @@ final class RecordOperations {
                 records.add(record);
                 value.add(record);
             }
-            if (expansions.readsAfter()) expansions.addRead(records, rows.entities(), reads);
+            if (expansions.readsAfter()) expansions.addRead(records, rows.entities(), reads, base);
             if (options.count()) o.put("@odata.count", q.pageInfo() != null ? rows.totalRecordCount() : rows.entities().size());
             if (q.pageInfo() != null && rows.moreRecords()) {
                 o.put("@odata.nextLink", nextLink(path, new SkipToken(q.pageInfo().pageNumber() + 1, rows.pagingCookie())));

@@ -16,7 +16,7 @@ import org.xrm4j.server.metadata.OrganizationMetadata;
 final class RecordRoutes {
     private static final String KEY = "((?:'(?:[^']|'')*'|[^')])*)";
     private static final Pattern BELOW_RECORD = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)\\(" + KEY + "\\)/([A-Za-z_][A-Za-z0-9_]*)"
-            + "(?:\\(" + KEY + "\\))?(/\\$value|/\\$ref|/%24value|/%24ref)?/?$");
+            + "(?:\\(" + KEY + "\\))?(/\\$value|/\\$ref|/\\$count|/%24value|/%24ref|/%24count)?/?$");
 
     private RecordRoutes() {}
 
@@ -30,7 +30,7 @@ final class RecordRoutes {
         String suffix = m.group(5) == null ? "" : m.group(5).replace("%24", "$");
         String method = request.method();
         AttributeMetadata column = PropertyOperations.column(e, segment);
-        if (column != null && segmentKey == null && !suffix.equals("/$ref")) {
+        if (column != null && segmentKey == null && !suffix.equals("/$ref") && !suffix.equals("/$count")) {
             RecordKey key = RecordKey.parse(e, m.group(2));
             PropertyOperations property = new PropertyOperations(metadata, request, base);
             return switch (method) {
@@ -55,8 +55,14 @@ final class RecordRoutes {
         if (suffix.isEmpty() && segmentKey == null && method.equals("POST")) {
             return references.createRelated(records, e, RecordKey.parse(e, m.group(2)), nav);
         }
-        if (suffix.isEmpty() && segmentKey == null && method.equals("GET")) {
-            return new NavigationReads(metadata, records, request).read(e, RecordKey.parse(e, m.group(2)), nav);
+        if (method.equals("GET") && (suffix.isEmpty() || suffix.equals("/$count"))) {
+            NavigationReads reads = new NavigationReads(metadata, records, request);
+            RecordKey key = RecordKey.parse(e, m.group(2));
+            if (suffix.equals("/$count")) {
+                if (segmentKey != null) return null;
+                return reads.count(e, key, nav);
+            }
+            return segmentKey == null ? reads.read(e, key, nav) : reads.related(e, key, nav, segmentKey);
         }
         return null;
     }
