@@ -2,16 +2,12 @@ package org.xrm4j.server.webapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.xrm4j.server.organization.Deployment;
-import org.xrm4j.server.metadata.EntityKeyMetadata;
-import org.xrm4j.server.metadata.EntityMetadata;
-import org.xrm4j.server.metadata.OrganizationMetadata;
 import org.xrm4j.server.security.Role;
 import tools.jackson.databind.JsonNode;
 
@@ -22,12 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class WebApiBoundOperationsContract extends WebApiServerContract {
     @BeforeAll void keys() {
-        OrganizationMetadata m = server.org().metadata();
-        List<EntityMetadata> entities = new ArrayList<>();
-        for (EntityMetadata e : m.entities()) {
-            entities.add(e.logicalName().equals("account") ? e.withKeys(List.of(new EntityKeyMetadata("accountnumberkey", List.of("accountnumber")))) : e);
-        }
-        server.org().metadata(new OrganizationMetadata(entities, m.relationships()));
+        WebApiKeys.define(server, "account", "new_AccountNumberKey", "accountnumber");
     }
 
     String create(String json) {

@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.xrm4j.server.metadata.EntityKeyMetadata;
-import org.xrm4j.server.metadata.EntityMetadata;
-import org.xrm4j.server.metadata.OrganizationMetadata;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,13 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class WebApiNavigationQueriesContract extends WebApiServerContract {
     @BeforeAll void keys() {
-        // An alternate key on account by accountnumber, published into the metadata as a key-creating import leaves it.
-        OrganizationMetadata m = server.org().metadata();
-        List<EntityMetadata> entities = new ArrayList<>();
-        for (EntityMetadata e : m.entities()) {
-            entities.add(e.logicalName().equals("account") ? e.withKeys(List.of(new EntityKeyMetadata("accountnumberkey", List.of("accountnumber")))) : e);
-        }
-        server.org().metadata(new OrganizationMetadata(entities, m.relationships()));
+        WebApiKeys.define(server, "account", "new_AccountNumberKey", "accountnumber");
     }
 
     static String encode(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"); }

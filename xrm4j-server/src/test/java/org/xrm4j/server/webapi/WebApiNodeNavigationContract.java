@@ -2,7 +2,6 @@ package org.xrm4j.server.webapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.xrm4j.server.TestServers;
-import org.xrm4j.server.metadata.EntityKeyMetadata;
-import org.xrm4j.server.metadata.EntityMetadata;
-import org.xrm4j.server.metadata.OrganizationMetadata;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,13 +27,7 @@ abstract class WebApiNodeNavigationContract {
     @BeforeAll void start() {
         NodeClient.prepare();
         server = TestServers.start(database());
-        // An alternate key on account by accountnumber, published into the metadata as a key-creating import leaves it.
-        OrganizationMetadata m = server.org().metadata();
-        List<EntityMetadata> entities = new ArrayList<>();
-        for (EntityMetadata e : m.entities()) {
-            entities.add(e.logicalName().equals("account") ? e.withKeys(List.of(new EntityKeyMetadata("accountnumberkey", List.of("accountnumber")))) : e);
-        }
-        server.org().metadata(new OrganizationMetadata(entities, m.relationships()));
+        WebApiKeys.define(server, "account", "new_AccountNumberKey", "accountnumber");
     }
 
     @AfterAll void stop() { if (server != null) server.close(); }

@@ -2,9 +2,7 @@ package org.xrm4j.server.webapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -12,9 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.xrm4j.server.TestServers;
-import org.xrm4j.server.metadata.EntityKeyMetadata;
-import org.xrm4j.server.metadata.EntityMetadata;
-import org.xrm4j.server.metadata.OrganizationMetadata;
 import org.xrm4j.server.organization.Deployment;
 import org.xrm4j.server.security.Role;
 import tools.jackson.databind.JsonNode;
@@ -37,17 +32,9 @@ abstract class WebApiNodeWritesContract {
         server = TestServers.start(database());
         http = new WebApiHttp(TestServers.ADMIN_TOKEN);
         api = server.orgUrl() + "/api/data/v9.2/";
-        // Alternate keys as in WebApiWritesContract: no message defines keys yet, so they are published directly.
-        OrganizationMetadata m = server.org().metadata();
-        List<EntityMetadata> entities = new ArrayList<>();
-        for (EntityMetadata e : m.entities()) {
-            entities.add(switch (e.logicalName()) {
-                case "account" -> e.withKeys(List.of(new EntityKeyMetadata("accountnumberkey", List.of("accountnumber"))));
-                case "contact" -> e.withKeys(List.of(new EntityKeyMetadata("fullnamekey", List.of("firstname", "lastname"))));
-                default -> e;
-            });
-        }
-        server.org().metadata(new OrganizationMetadata(entities, m.relationships()));
+        // Alternate keys: account by accountnumber, contact by first and last name.
+        WebApiKeys.define(server, "account", "new_AccountNumberKey", "accountnumber");
+        WebApiKeys.define(server, "contact", "new_FullNameKey", "firstname", "lastname");
     }
 
     @AfterAll void stop() { if (server != null) server.close(); }

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.xrm4j.server.metadata.EntityKeyMetadata;
-import org.xrm4j.server.metadata.EntityMetadata;
-import org.xrm4j.server.metadata.OrganizationMetadata;
 import org.xrm4j.server.organization.Deployment;
 import org.xrm4j.server.security.Role;
 import org.xrm4j.server.solutions.SolutionFixtures;
@@ -34,18 +30,9 @@ abstract class WebApiWritesContract extends WebApiServerContract {
                 + "\",\"ImportJobId\":\"" + UUID.randomUUID() + "\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(204);
         leaveName = server.org().metadata().entity("xt_leave").primaryNameAttribute();
-        // Alternate keys: account by accountnumber, contact by first and last name. No message defines keys yet, so
-        // the definitions are published into the organization's metadata as a key-creating import would leave them.
-        OrganizationMetadata m = server.org().metadata();
-        List<EntityMetadata> entities = new ArrayList<>();
-        for (EntityMetadata e : m.entities()) {
-            entities.add(switch (e.logicalName()) {
-                case "account" -> e.withKeys(List.of(new EntityKeyMetadata("accountnumberkey", List.of("accountnumber"))));
-                case "contact" -> e.withKeys(List.of(new EntityKeyMetadata("fullnamekey", List.of("firstname", "lastname"))));
-                default -> e;
-            });
-        }
-        server.org().metadata(new OrganizationMetadata(entities, m.relationships()));
+        // Alternate keys: account by accountnumber, contact by first and last name.
+        WebApiKeys.define(server, "account", "new_AccountNumberKey", "accountnumber");
+        WebApiKeys.define(server, "contact", "new_FullNameKey", "firstname", "lastname");
     }
 
     String create(String set, String json) {
