@@ -5,6 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.xrm4j.sdk.ErrorCodes;
+import org.xrm4j.sdk.FaultException;
+import org.xrm4j.sdk.OrganizationRequest;
+import org.xrm4j.sdk.OrganizationResponse;
+import org.xrm4j.sdk.messages.RetrieveMultipleRequest;
+import org.xrm4j.sdk.query.QueryExpression;
+import org.xrm4j.server.engine.PipelineStep;
+import org.xrm4j.server.engine.StepContext;
 import org.xrm4j.server.organization.Deployment;
 import org.xrm4j.server.security.Role;
 import tools.jackson.databind.JsonNode;
@@ -192,5 +200,36 @@ abstract class WebApiSearchContract extends WebApiServerContract {
         WebApiHttp.Reply denied = asBasic.post(search("1.0") + "query", "{\"search\":\"" + w + "\"}", "MSCRMCallerID", admin);
         assertThat(denied.status()).isEqualTo(403);
         assertThat(denied.errorCode()).isEqualTo("0x8004A110");
+    }
+
+    @Test void tablesTheEngineRefusesToTheCallerAreLeftOut() {
+        String w = word();
+        String account = create("accounts", "{\"name\":\"" + w + " Visible\"}");
+        String lead = create("leads", "{\"subject\":\"" + w + " Hidden\"}");
+        Deployment.IssuedUser basic = server.server().engine().deployment()
+                .createUser(server.org(), "Lee", "Limited", "lee." + UUID.randomUUID() + "@example.com", Role.BasicUser);
+        // Both built-in roles read every table; this step refuses leads to that user as a role without prvReadLead would.
+        PipelineStep noLeads = new PipelineStep() {
+            @Override public String messageName() { return RetrieveMultipleRequest.NAME; }
+            @Override public int stage() { return PRE_VALIDATION; }
+            @Override public void execute(StepContext context, OrganizationRequest request, OrganizationResponse response) {
+                boolean leads = ((RetrieveMultipleRequest) request).query() instanceof QueryExpression q && q.entityName().equals("lead");
+                if (leads && context.execution().user().userId().equals(basic.userId())) {
+                    throw new FaultException(ErrorCodes.PrivilegeDenied, "The user lacks prvReadLead.");
+                }
+            }
+        };
+        server.server().engine().pipeline().register(noLeads);
+        try {
+            assertThat(ids(post(search("1.0") + "query", "{\"search\":\"" + w + "\"}").get("value"))).containsExactlyInAnyOrder(account, lead);
+            WebApiHttp.Reply limited = new WebApiHttp(basic.token()).post(search("1.0") + "query", "{\"search\":\"" + w + "\"}");
+            assertThat(limited.status()).as(limited.body()).isEqualTo(200);
+            assertThat(ids(limited.json().get("value"))).containsExactly(account);
+            WebApiHttp.Reply suggested = new WebApiHttp(basic.token()).post(search("1.0") + "suggest", "{\"search\":\"" + w + "\"}");
+            assertThat(suggested.json().get("value").valueStream().map(v -> v.get("document").get("@search.objectid").asString()))
+                    .containsExactly(account);
+        } finally {
+            server.server().engine().pipeline().unregister(noLeads);
+        }
     }
 }
