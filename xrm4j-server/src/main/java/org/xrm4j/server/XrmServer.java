@@ -162,7 +162,7 @@ public final class XrmServer implements AutoCloseable {
         jetty.addConnector(connector);
         // The SDK protocol and the Web API share one port: each handler declines the paths that are not its own.
         jetty.setHandler(new Handler.Sequence(new SdkEndpoint(engine), new WebApiEndpoint(engine),
-                new org.xrm4j.server.webapi.BackgroundOperationEndpoint(engine)));
+                new org.xrm4j.server.webapi.BackgroundOperationEndpoint(engine), new org.xrm4j.server.webapi.SearchEndpoint(engine)));
         jetty.setStopTimeout(5_000);
         try {
             jetty.start();
