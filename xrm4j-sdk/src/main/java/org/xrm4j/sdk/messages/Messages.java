@@ -39,7 +39,13 @@ public final class Messages {
             Map.entry(RetrieveEntityKeyRequest.NAME, RetrieveEntityKeyRequest::new),
             Map.entry(DeleteEntityKeyRequest.NAME, DeleteEntityKeyRequest::new),
             Map.entry(DeleteEntityRequest.NAME, DeleteEntityRequest::new),
-            Map.entry(DeleteAttributeRequest.NAME, DeleteAttributeRequest::new));
+            Map.entry(DeleteAttributeRequest.NAME, DeleteAttributeRequest::new),
+            Map.entry(InitializeFileBlocksUploadRequest.NAME, InitializeFileBlocksUploadRequest::new),
+            Map.entry(UploadBlockRequest.NAME, UploadBlockRequest::new),
+            Map.entry(CommitFileBlocksUploadRequest.NAME, CommitFileBlocksUploadRequest::new),
+            Map.entry(InitializeFileBlocksDownloadRequest.NAME, InitializeFileBlocksDownloadRequest::new),
+            Map.entry(DownloadBlockRequest.NAME, DownloadBlockRequest::new),
+            Map.entry(DeleteFileRequest.NAME, DeleteFileRequest::new));
     private static final Map<String, Function<Map<String, Object>, OrganizationResponse>> RESPONSES = Map.ofEntries(
             Map.entry(WhoAmIResponse.NAME, WhoAmIResponse::new),
             Map.entry(CreateResponse.NAME, CreateResponse::new),
@@ -72,7 +78,13 @@ public final class Messages {
             Map.entry(RetrieveEntityKeyResponse.NAME, RetrieveEntityKeyResponse::new),
             Map.entry(DeleteEntityKeyResponse.NAME, DeleteEntityKeyResponse::new),
             Map.entry(DeleteEntityResponse.NAME, DeleteEntityResponse::new),
-            Map.entry(DeleteAttributeResponse.NAME, DeleteAttributeResponse::new));
+            Map.entry(DeleteAttributeResponse.NAME, DeleteAttributeResponse::new),
+            Map.entry(InitializeFileBlocksUploadResponse.NAME, InitializeFileBlocksUploadResponse::new),
+            Map.entry(UploadBlockResponse.NAME, UploadBlockResponse::new),
+            Map.entry(CommitFileBlocksUploadResponse.NAME, CommitFileBlocksUploadResponse::new),
+            Map.entry(InitializeFileBlocksDownloadResponse.NAME, InitializeFileBlocksDownloadResponse::new),
+            Map.entry(DownloadBlockResponse.NAME, DownloadBlockResponse::new),
+            Map.entry(DeleteFileResponse.NAME, DeleteFileResponse::new));
 
     private Messages() {}
 

@@ -17,7 +17,9 @@ public final class Handlers {
                 new CreateAttributeHandler(), new UpdateEntityHandler(), new UpdateAttributeHandler(),
                 new RetrievePrincipalAccessHandler(), new CreateEntityKeyHandler(), new RetrieveEntityKeyHandler(),
                 new DeleteEntityKeyHandler(), new DeleteEntityHandler(), new DeleteAttributeHandler(),
-                new RetrieveUserPrivilegesHandler());
+                new RetrieveUserPrivilegesHandler(), new InitializeFileBlocksUploadHandler(), new UploadBlockHandler(),
+                new CommitFileBlocksUploadHandler(), new InitializeFileBlocksDownloadHandler(), new DownloadBlockHandler(),
+                new DeleteFileHandler());
     }
 
     /** Registers ExecuteAsync and ImportSolutionAsync, which queue jobs on the asynchronous service. */
