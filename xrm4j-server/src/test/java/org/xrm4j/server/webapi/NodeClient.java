@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class NodeClient {
     static final List<String> FILES = List.of("package.json", "package-lock.json", "crud.js", "batch.js", "actions.js", "metadata.js",
-            "reads.js", "writes.js", "limits.js", "keys.js", "navigation.js");
+            "reads.js", "writes.js", "limits.js", "keys.js", "navigation.js", "files.js");
     private static final Path DIR = Path.of("target", "webapi-node").toAbsolutePath();
     private static boolean installed;
 
