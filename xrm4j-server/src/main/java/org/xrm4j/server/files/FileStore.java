@@ -108,6 +108,11 @@ public final class FileStore {
         }
     }
 
+    /** Removes every file of a table (the table is being deleted). */
+    public static void removeTable(ExecutionContext ctx, EntityMetadata e) {
+        execute(ctx, "DELETE FROM " + table(ctx) + " WHERE entityname = ?", e.logicalName());
+    }
+
     private static void execute(ExecutionContext ctx, String sql, Object param) {
         try (PreparedStatement ps = connection(ctx).prepareStatement(sql)) {
             ps.setObject(1, param);
