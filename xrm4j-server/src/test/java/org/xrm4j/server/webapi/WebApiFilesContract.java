@@ -88,7 +88,7 @@ abstract class WebApiFilesContract extends WebApiServerContract {
 
         // A new file replaces the old one, which is gone with it.
         assertThat(raw("PATCH", api + "files_docs(" + id + ")/files_document?x-ms-file-name=b.txt", bytes(10, 2)).status()).isEqualTo(204);
-        fault(ErrorCodes.ObjectDoesNotExist, () -> sdk().execute(new DeleteFileRequest().fileId(fileId)));
+        assertThat(storedFiles(fileId)).isZero();
     }
 
     @Test void aChunkedUploadCommitsWithItsLastChunk() {
@@ -143,12 +143,32 @@ abstract class WebApiFilesContract extends WebApiServerContract {
         UUID photo = UUID.fromString(json(http.get(api + "files_docs(" + id + ")?$select=files_photo")).get("files_photo").asString());
         assertThat(raw("DELETE", api + "files_docs(" + id + ")/files_photo", null).status()).isEqualTo(204);
         assertThat(json(http.get(api + "files_docs(" + id + ")?$select=files_photo")).get("files_photo").isNull()).isTrue();
-        fault(ErrorCodes.ObjectDoesNotExist, () -> sdk().execute(new DeleteFileRequest().fileId(photo)));
+        assertThat(storedFiles(photo)).isZero();
 
         assertThat(raw("PATCH", api + "files_docs(" + id + ")/files_document?x-ms-file-name=d.txt", bytes(300, 8)).status()).isEqualTo(204);
         UUID doc = UUID.fromString(json(http.get(api + "files_docs(" + id + ")?$select=files_document")).get("files_document").asString());
+        assertThat(storedFiles(doc)).isOne();
         assertThat(http.delete(api + "files_docs(" + id + ")").status()).isEqualTo(204);
-        fault(ErrorCodes.ObjectDoesNotExist, () -> sdk().execute(new DeleteFileRequest().fileId(doc)));
+        assertThat(storedFiles(doc)).isZero();
+    }
+
+    @Test void aDeleteThatCascadesRemovesTheFilesOfTheRecordsItTakes() {
+        WebApiHttp.Reply column = http.post(api + "EntityDefinitions(LogicalName='contact')/Attributes",
+                "{\"@odata.type\":\"Microsoft.Dynamics.CRM.FileAttributeMetadata\",\"SchemaName\":\"files_Cv\"}");
+        assertThat(column.status()).as(column.body()).isEqualTo(204);
+        WebApiHttp.Reply account = http.post(api + "accounts", "{\"name\":\"Parent\"}");
+        String accountUrl = account.header("OData-EntityId");
+        WebApiHttp.Reply contact = http.post(api + "contacts", "{\"lastname\":\"Child\",\"parentcustomerid_account@odata.bind\":\""
+                + accountUrl.substring(accountUrl.lastIndexOf("accounts(")) + "\"}");
+        assertThat(contact.status()).as(contact.body()).isEqualTo(204);
+        String contactUrl = contact.header("OData-EntityId");
+        assertThat(raw("PATCH", contactUrl + "/files_cv?x-ms-file-name=cv.pdf", bytes(500, 13)).status()).isEqualTo(204);
+        UUID cv = UUID.fromString(json(http.get(contactUrl + "?$select=files_cv")).get("files_cv").asString());
+        assertThat(storedFiles(cv)).isOne();
+
+        assertThat(http.delete(accountUrl).status()).isEqualTo(204);
+        assertThat(http.get(contactUrl).status()).isEqualTo(404);
+        assertThat(storedFiles(cv)).isZero();
     }
 
     @Test void bytesUploadedWithTheSdkComeBackThroughTheWebApiAndTheReverse() {
@@ -210,6 +230,20 @@ abstract class WebApiFilesContract extends WebApiServerContract {
         assertThat(r.status()).as(r.body()).isEqualTo(204);
         String entityId = r.header("OData-EntityId");
         return entityId.substring(entityId.lastIndexOf('(') + 1, entityId.length() - 1);
+    }
+
+    /** Rows of the organization's file table with that id. */
+    private int storedFiles(UUID fileId) {
+        String sql = "SELECT COUNT(*) FROM " + server.org().store().table("xrm_file") + " WHERE fileid = ?";
+        try (java.sql.Connection c = server.server().database().connection(); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, fileId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private HttpOrganizationService sdk() {
