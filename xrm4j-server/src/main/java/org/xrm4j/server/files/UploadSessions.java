@@ -157,8 +157,15 @@ public final class UploadSessions {
         }
     }
 
-    /** A file over the column's MaxSizeInKB is refused before it is stored. */
+    /** The largest file xrm4j stores: one database value (PostgreSQL's bytea holds at most 1 GB), assembled in memory. */
+    public static final long MAX_FILE_BYTES = 1L << 30;
+
+    /** A file over the column's MaxSizeInKB (or over {@link #MAX_FILE_BYTES}) is refused before it is stored. */
     static void checkSize(AttributeMetadata a, String entityName, long bytes) {
+        if (bytes > MAX_FILE_BYTES) {
+            throw new FaultException(ErrorCodes.Validation, "The file is " + bytes + " bytes; this server stores files of at most "
+                    + MAX_FILE_BYTES + " bytes (1 GB), whatever the column's MaxSizeInKB.");
+        }
         long max = (long) a.maxLength() * 1024;
         if (bytes > max) {
             throw new FaultException(ErrorCodes.Validation, "The file is " + bytes + " bytes, larger than the " + a.maxLength()
