@@ -47,7 +47,13 @@ public final class Messages {
             Map.entry(CreateOptionSetRequest.NAME, CreateOptionSetRequest::new),
             Map.entry(UpdateOptionSetRequest.NAME, UpdateOptionSetRequest::new),
             Map.entry(DeleteOptionSetRequest.NAME, DeleteOptionSetRequest::new),
-            Map.entry(RetrieveOptionSetRequest.NAME, RetrieveOptionSetRequest::new));
+            Map.entry(RetrieveOptionSetRequest.NAME, RetrieveOptionSetRequest::new),
+            Map.entry(InitializeFileBlocksUploadRequest.NAME, InitializeFileBlocksUploadRequest::new),
+            Map.entry(UploadBlockRequest.NAME, UploadBlockRequest::new),
+            Map.entry(CommitFileBlocksUploadRequest.NAME, CommitFileBlocksUploadRequest::new),
+            Map.entry(InitializeFileBlocksDownloadRequest.NAME, InitializeFileBlocksDownloadRequest::new),
+            Map.entry(DownloadBlockRequest.NAME, DownloadBlockRequest::new),
+            Map.entry(DeleteFileRequest.NAME, DeleteFileRequest::new));
     private static final Map<String, Function<Map<String, Object>, OrganizationResponse>> RESPONSES = Map.ofEntries(
             Map.entry(WhoAmIResponse.NAME, WhoAmIResponse::new),
             Map.entry(CreateResponse.NAME, CreateResponse::new),
@@ -88,7 +94,13 @@ public final class Messages {
             Map.entry(CreateOptionSetResponse.NAME, CreateOptionSetResponse::new),
             Map.entry(UpdateOptionSetResponse.NAME, UpdateOptionSetResponse::new),
             Map.entry(DeleteOptionSetResponse.NAME, DeleteOptionSetResponse::new),
-            Map.entry(RetrieveOptionSetResponse.NAME, RetrieveOptionSetResponse::new));
+            Map.entry(RetrieveOptionSetResponse.NAME, RetrieveOptionSetResponse::new),
+            Map.entry(InitializeFileBlocksUploadResponse.NAME, InitializeFileBlocksUploadResponse::new),
+            Map.entry(UploadBlockResponse.NAME, UploadBlockResponse::new),
+            Map.entry(CommitFileBlocksUploadResponse.NAME, CommitFileBlocksUploadResponse::new),
+            Map.entry(InitializeFileBlocksDownloadResponse.NAME, InitializeFileBlocksDownloadResponse::new),
+            Map.entry(DownloadBlockResponse.NAME, DownloadBlockResponse::new),
+            Map.entry(DeleteFileResponse.NAME, DeleteFileResponse::new));
 
     private Messages() {}
 

@@ -69,6 +69,13 @@ class MessageCodecTest {
                 new org.xrm4j.sdk.messages.CreateMultipleRequest(Samples.collection()),
                 new org.xrm4j.sdk.messages.UpdateMultipleRequest(Samples.collection()),
                 new org.xrm4j.sdk.messages.RetrieveUserPrivilegesRequest(Samples.ID),
+                new org.xrm4j.sdk.messages.InitializeFileBlocksUploadRequest().target(ACCOUNT).fileAttributeName("new_file").fileName("a.pdf"),
+                new org.xrm4j.sdk.messages.UploadBlockRequest().blockId("QQ==").blockData(new byte[] {1, 2, 3}).fileContinuationToken("t1"),
+                new org.xrm4j.sdk.messages.CommitFileBlocksUploadRequest().fileName("a.pdf").mimeType("application/pdf")
+                        .blockList(List.of("QQ==", "Qg==")).fileContinuationToken("t1"),
+                new org.xrm4j.sdk.messages.InitializeFileBlocksDownloadRequest().target(ACCOUNT).fileAttributeName("new_file"),
+                new org.xrm4j.sdk.messages.DownloadBlockRequest().offset(4194304L).blockLength(4194304L).fileContinuationToken("t2"),
+                new org.xrm4j.sdk.messages.DeleteFileRequest().fileId(Samples.OTHER_ID),
                 new org.xrm4j.sdk.messages.UpsertMultipleRequest(new org.xrm4j.sdk.EntityCollection(List.of(
                         new Entity("account").set("name", "By key"))).entityName("account")),
                 new org.xrm4j.sdk.messages.CreateEntityRequest().entity(new Entity("entitymetadata").set("SchemaName", "new_Bank")
@@ -139,6 +146,13 @@ class MessageCodecTest {
                                 .entityName("attributemetadata"))),
                 new org.xrm4j.sdk.messages.CreateMultipleResponse().ids(List.of(Samples.ID, Samples.OTHER_ID)),
                 new org.xrm4j.sdk.messages.UpdateMultipleResponse(),
+                new org.xrm4j.sdk.messages.InitializeFileBlocksUploadResponse().fileContinuationToken("t1"),
+                new org.xrm4j.sdk.messages.UploadBlockResponse(),
+                new org.xrm4j.sdk.messages.CommitFileBlocksUploadResponse().fileId(Samples.ID).fileSizeInBytes(5_000_000_000L),
+                new org.xrm4j.sdk.messages.InitializeFileBlocksDownloadResponse().fileContinuationToken("t2").fileSizeInBytes(12L)
+                        .fileName("a.pdf").isChunkingSupported(true),
+                new org.xrm4j.sdk.messages.DownloadBlockResponse().data(new byte[] {4, 5}),
+                new org.xrm4j.sdk.messages.DeleteFileResponse(),
                 new org.xrm4j.sdk.messages.RetrieveUserPrivilegesResponse().rolePrivileges(List.of(new org.xrm4j.sdk.RolePrivilege(
                         org.xrm4j.sdk.PrivilegeDepth.Global, Samples.ID, Samples.OTHER_ID, "prvCreateAccount"))),
                 new org.xrm4j.sdk.messages.UpsertMultipleResponse().upsertResults(List.of(new UpsertResponse().recordCreated(true).target(ACCOUNT),

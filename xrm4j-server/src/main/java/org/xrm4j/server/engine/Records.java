@@ -91,6 +91,7 @@ public final class Records {
         SystemJobs.checkDelete(ctx, e, target.id());
         Cascades.beforeDelete(ctx, e, target.id());
         store.delete(c, e, target.id());
+        Files.afterDelete(ctx);
     }
 
     public static Entity retrieve(ExecutionContext ctx, EntityMetadata e, UUID id, ColumnSet columns) {

@@ -42,6 +42,7 @@ public final class DeleteAttributeHandler implements MessageHandler {
                         + " because the key " + k.schemaNameOrLogical() + " of " + table.logicalName() + " uses it. Delete the key first.");
             }
         }
+        if (a.type().isFile()) org.xrm4j.server.files.FileStore.removeColumn(ctx, table, a);
         CustomizationChanges.removeAttribute(ctx, table.logicalName(), a.logicalName());
         return new DeleteAttributeResponse();
     }

@@ -44,6 +44,7 @@ public final class DeleteEntityHandler implements MessageHandler {
                     + " because other tables depend on it through the relationships " + String.join(", ", dependents)
                     + ". Delete those lookup columns or relationships first.");
         }
+        org.xrm4j.server.files.FileStore.removeTable(ctx, table);
         CustomizationChanges.removeEntity(ctx, table.logicalName());
         return new DeleteEntityResponse();
     }

@@ -19,7 +19,10 @@ public final class Handlers {
                 new DeleteEntityKeyHandler(), new DeleteEntityHandler(), new DeleteAttributeHandler(),
                 new RetrieveUserPrivilegesHandler(), new CreateOneToManyHandler(), new CreateManyToManyHandler(),
                 new DeleteRelationshipHandler(), new UpdateRelationshipHandler(), new CreateOptionSetHandler(),
-                new UpdateOptionSetHandler(), new DeleteOptionSetHandler(), new RetrieveOptionSetHandler());
+                new UpdateOptionSetHandler(), new DeleteOptionSetHandler(), new RetrieveOptionSetHandler(),
+                new InitializeFileBlocksUploadHandler(), new UploadBlockHandler(),
+                new CommitFileBlocksUploadHandler(), new InitializeFileBlocksDownloadHandler(), new DownloadBlockHandler(),
+                new DeleteFileHandler());
     }
 
     /** Registers ExecuteAsync and ImportSolutionAsync, which queue jobs on the asynchronous service. */

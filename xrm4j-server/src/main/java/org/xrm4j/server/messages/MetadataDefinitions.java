@@ -86,6 +86,9 @@ final class MetadataDefinitions {
         int maxLength = switch (type) {
             case String -> intIn(d, "MaxLength", 100, 1, 4000);
             case Memo -> intIn(d, "MaxLength", 2000, 1, 1048576);
+            // MaxSizeInKB, with the platform's defaults and limits (10 GB for files, 30 MB for images).
+            case File -> intIn(d, "MaxSizeInKB", 32768, 1, 10485760);
+            case Image -> intIn(d, "MaxSizeInKB", 10240, 1, 30720);
             default -> 0;
         };
         Double min = null;
@@ -97,6 +100,7 @@ final class MetadataDefinitions {
             case Decimal -> { min = number(d, "MinValue", -100000000000d); max = number(d, "MaxValue", 100000000000d); precision = intIn(d, "Precision", 2, 0, 10); }
             case Double -> { min = number(d, "MinValue", -100000000000d); max = number(d, "MaxValue", 100000000000d); precision = intIn(d, "Precision", 2, 0, 5); }
             case Money -> { min = number(d, "MinValue", -922337203685477d); max = number(d, "MaxValue", 922337203685477d); precision = intIn(d, "Precision", 2, 0, 4); }
+            case Image -> precision = Boolean.FALSE.equals(d.get("CanStoreFullImage")) ? 0 : 1;
             default -> { }
         }
         if (min != null && max != null && min > max) {
@@ -110,8 +114,11 @@ final class MetadataDefinitions {
         }
         if (global != null) optionSetName = global.name();
         List<OptionMetadata> options = global != null ? global.options() : type.isChoice() ? options(d, name) : List.of();
+        // A file or image column is written through the file messages (InitializeFileBlocksUpload, ...), never by
+        // Create or Update, as on the platform.
+        boolean writable = !type.isFile();
         return new AttributeMetadata(name, schema, type, level(d, RequiredLevel.None), maxLength, min, max, precision, List.of(),
-                optionSetName, options, true, true, true, false, text(d, "DisplayName"), text(d, "Description"));
+                optionSetName, options, writable, writable, true, false, text(d, "DisplayName"), text(d, "Description"));
     }
 
     private static AttributeType type(Entity d) {
@@ -122,10 +129,10 @@ final class MetadataDefinitions {
             type = AttributeType.valueOf(t);
         } catch (IllegalArgumentException e) {
             throw new FaultException(ErrorCodes.InvalidArgument, "The AttributeType '" + t + "' is not one of String, Memo, Integer, BigInt,"
-                    + " Decimal, Double, Money, Boolean, DateTime, Picklist, MultiSelectPicklist.");
+                    + " Decimal, Double, Money, Boolean, DateTime, Picklist, MultiSelectPicklist, File, Image.");
         }
         return switch (type) {
-            case String, Memo, Integer, BigInt, Decimal, Double, Money, Boolean, DateTime, Picklist, MultiSelectPicklist -> type;
+            case String, Memo, Integer, BigInt, Decimal, Double, Money, Boolean, DateTime, Picklist, MultiSelectPicklist, File, Image -> type;
             case Lookup, Customer, Owner -> throw new FaultException(ErrorCodes.NotSupported, "A lookup column cannot be created with"
                     + " CreateAttribute: it is created with its relationship, by CreateOneToMany (in the Web API, POST RelationshipDefinitions"
                     + " with a OneToManyRelationshipMetadata holding the Lookup).");

@@ -7,7 +7,8 @@ import java.util.Objects;
  * One column of an entity. {@code targets} lists the entities a lookup may point at; {@code options} the values a
  * choice column accepts (a global option set is copied in by name so that validation needs no second lookup).
  * {@code maxLength} applies to String and Memo; {@code minValue}/{@code maxValue} to numbers; {@code precision} to
- * Decimal, Double and Money. {@code customized} is the platform's IsCustomized: an unmanaged change sits on top of
+ * Decimal, Double and Money. For File and Image columns {@code maxLength} is MaxSizeInKB and an Image column's
+ * {@code precision} is 1 when it CanStoreFullImage. {@code customized} is the platform's IsCustomized: an unmanaged change sits on top of
  * what a managed solution installed, and a later managed import keeps it unless told to overwrite it.
  * {@code displayName} and {@code description} are the labels people read (language 1033), {@code null} when none
  * was given.

@@ -12,7 +12,8 @@ import org.xrm4j.server.solutions.Customizations.Attribute;
 /**
  * Maps a column of a solution file to xrm4j's {@link AttributeMetadata}. Columns every table gets from
  * {@link org.xrm4j.server.metadata.EntityBuilder} (audit, ownership, state) are recognised so that the installer
- * leaves them to the builder; a type xrm4j does not store (image, file, virtual) maps to nothing.
+ * leaves them to the builder; a type xrm4j does not store (virtual) maps to nothing. Image and file columns take the
+ * platform's default MaxSizeInKB (10240 and 32768): their sizes sit in AttributeImageConfigs, which are not read.
  */
 final class AttributeMapper {
     /**
@@ -30,7 +31,8 @@ final class AttributeMapper {
     static boolean supported(String type) {
         return type != null && switch (type) {
             case "nvarchar", "memo", "ntext", "int", "bigint", "decimal", "float", "money", "bit", "datetime", "picklist",
-                 "multiselectpicklist", "lookup", "customer", "owner", "state", "status", "primarykey", "uniqueidentifier" -> true;
+                 "multiselectpicklist", "lookup", "customer", "owner", "state", "status", "primarykey", "uniqueidentifier", "image",
+                 "file" -> true;
             default -> false;
         };
     }
@@ -56,11 +58,15 @@ final class AttributeMapper {
             case "lookup" -> AttributeType.Lookup;
             case "customer" -> AttributeType.Customer;
             case "uniqueidentifier" -> AttributeType.Uniqueidentifier;
+            case "image" -> AttributeType.Image;
+            case "file" -> AttributeType.File;
             default -> throw new IllegalArgumentException("the type " + a.type() + " is not supported");
         };
         int maxLength = switch (type) {
             case String -> a.maxLength() == null ? 100 : a.maxLength();
             case Memo -> a.maxLength() == null ? 2000 : a.maxLength();
+            case Image -> 10240;
+            case File -> 32768;
             default -> 0;
         };
         Double min = a.minValue();
@@ -71,6 +77,7 @@ final class AttributeMapper {
             case BigInt -> { min = or(min, (double) Long.MIN_VALUE); max = or(max, (double) Long.MAX_VALUE); }
             case Decimal, Double -> { min = or(min, -100000000000d); max = or(max, 100000000000d); precision = a.precision() == null ? 2 : precision; }
             case Money -> { min = or(min, -922337203685477d); max = or(max, 922337203685477d); precision = a.precision() == null ? 2 : precision; }
+            case Image -> { min = null; max = null; precision = 1; }
             default -> { min = null; max = null; }
         }
         List<OptionMetadata> options = List.of();
@@ -87,7 +94,8 @@ final class AttributeMapper {
             if (lookupTargets.isEmpty()) throw new IllegalArgumentException("no relationship names the table it points at");
         }
         return new AttributeMetadata(a.logicalName(), a.schemaName(), type, level(a.requiredLevel()), maxLength, min, max,
-                precision, lookupTargets, a.optionSetName(), options, a.validForCreate(), a.validForUpdate(), true)
+                precision, lookupTargets, a.optionSetName(), options, a.validForCreate() && !type.isFile(),
+                a.validForUpdate() && !type.isFile(), true)
                 .withLabels(a.displayName(), null);
     }
 

@@ -110,7 +110,7 @@ public final class Database implements AutoCloseable {
                 .schemas(schema)
                 .createSchemas(true)
                 .locations(location)
-                .placeholders(Map.of("memo", dialect.memoType()))
+                .placeholders(Map.of("memo", dialect.memoType(), "binary", dialect.binaryType()))
                 .loggers("slf4j")
                 .load()
                 .migrate();

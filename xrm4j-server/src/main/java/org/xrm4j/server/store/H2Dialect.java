@@ -12,6 +12,8 @@ public final class H2Dialect implements SqlDialect {
 
     @Override public String memoType() { return "CHARACTER LARGE OBJECT"; }
 
+    @Override public String binaryType() { return "BINARY LARGE OBJECT"; }
+
     /**
      * H2 runs a JDBC batch one statement at a time, and each statement costs about as much again as inserting its
      * row; 32 rows a statement leave a tenth of that.

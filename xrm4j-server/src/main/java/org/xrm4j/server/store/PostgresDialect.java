@@ -9,6 +9,8 @@ public final class PostgresDialect implements SqlDialect {
 
     @Override public String memoType() { return "TEXT"; }
 
+    @Override public String binaryType() { return "BYTEA"; }
+
     @Override public String nextValue(String schema, String sequence) {
         return "nextval('" + table(schema, sequence).replace("'", "''") + "')";
     }

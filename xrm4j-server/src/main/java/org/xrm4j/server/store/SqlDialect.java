@@ -26,13 +26,16 @@ public interface SqlDialect {
             case Double -> "DOUBLE PRECISION";
             case Boolean -> "BOOLEAN";
             case DateTime -> "TIMESTAMP WITH TIME ZONE";
-            case Uniqueidentifier, Lookup, Customer, Owner -> "UUID";
+            case Uniqueidentifier, Lookup, Customer, Owner, File, Image -> "UUID";
             case MultiSelectPicklist -> "VARCHAR(4000)";
         };
     }
 
     /** Unbounded text. */
     String memoType();
+
+    /** Unbounded bytes (file contents). */
+    String binaryType();
 
     /** An expression that takes the next value of a sequence. */
     String nextValue(String schema, String sequence);

@@ -39,7 +39,7 @@ public final class ValueConverter {
             case Money -> checkRange(e, a, expect(e, a, value, Money.class).value());
             case Boolean -> expect(e, a, value, Boolean.class);
             case DateTime -> OffsetDateTime.ofInstant(expect(e, a, value, Instant.class).truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
-            case Uniqueidentifier -> expect(e, a, value, UUID.class);
+            case Uniqueidentifier, File, Image -> expect(e, a, value, UUID.class);
             case Picklist, State, Status -> checkOption(e, a, expect(e, a, value, OptionSetValue.class).value());
             case MultiSelectPicklist -> multiSelect(e, a, expect(e, a, value, OptionSetValueCollection.class));
             case Lookup, Customer, Owner -> lookupId(e, a, value);
@@ -73,7 +73,7 @@ public final class ValueConverter {
             case Money -> { BigDecimal d = rs.getBigDecimal(index); yield d == null ? null : new Money(d); }
             case Boolean -> nullable(rs, rs.getBoolean(index));
             case DateTime -> { OffsetDateTime t = rs.getObject(index, OffsetDateTime.class); yield t == null ? null : t.toInstant(); }
-            case Uniqueidentifier, Lookup, Customer, Owner -> rs.getObject(index, UUID.class);
+            case Uniqueidentifier, Lookup, Customer, Owner, File, Image -> rs.getObject(index, UUID.class);
             case Picklist, State, Status -> { int v = rs.getInt(index); yield rs.wasNull() ? null : new OptionSetValue(v); }
             case MultiSelectPicklist -> parseMultiSelect(rs.getString(index));
         };
@@ -96,7 +96,7 @@ public final class ValueConverter {
                 case Double -> value instanceof Number n ? n.doubleValue() : java.lang.Double.parseDouble(value.toString().trim());
                 case Boolean -> value instanceof Boolean b ? b : parseBoolean(value.toString().trim());
                 case DateTime -> OffsetDateTime.ofInstant(value instanceof Instant i ? i : parseInstant(value.toString().trim()), ZoneOffset.UTC);
-                case Uniqueidentifier, Lookup, Customer, Owner -> value instanceof UUID u ? u
+                case Uniqueidentifier, Lookup, Customer, Owner, File, Image -> value instanceof UUID u ? u
                         : value instanceof EntityReference r ? r.id() : UUID.fromString(stripBraces(value.toString().trim()));
                 case MultiSelectPicklist -> value.toString();
             };

@@ -115,7 +115,7 @@ final class CsdlWriter {
             case Double -> "Edm.Double";
             case Boolean -> "Edm.Boolean";
             case DateTime -> "Edm.DateTimeOffset";
-            case Uniqueidentifier, Lookup, Customer, Owner -> "Edm.Guid";
+            case Uniqueidentifier, Lookup, Customer, Owner, File, Image -> "Edm.Guid";
         };
     }
 

@@ -70,6 +70,8 @@ final class MetadataJson {
             case Status -> "StatusAttributeMetadata";
             case MultiSelectPicklist -> "MultiSelectPicklistAttributeMetadata";
             case EntityName -> "EntityNameAttributeMetadata";
+            case File -> "FileAttributeMetadata";
+            case Image -> "ImageAttributeMetadata";
         };
     }
 
@@ -132,6 +134,14 @@ final class MetadataJson {
             case Picklist, State, Status, MultiSelectPicklist -> {
                 o.put("DefaultFormValue", a.type() == AttributeType.Picklist || a.type() == AttributeType.MultiSelectPicklist ? -1 : null);
                 if (withOptionSet) o.set("OptionSet", optionSet(e, a));
+            }
+            case File -> o.put("MaxSizeInKB", a.maxLength());
+            case Image -> {
+                o.put("MaxSizeInKB", a.maxLength());
+                o.put("CanStoreFullImage", a.precision() == 1);
+                o.put("IsPrimaryImage", false);
+                o.put("MaxHeight", 144);
+                o.put("MaxWidth", 144);
             }
             default -> { }
         }

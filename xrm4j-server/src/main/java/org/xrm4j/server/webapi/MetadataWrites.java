@@ -105,7 +105,8 @@ final class MetadataWrites {
     private Entity attribute(JsonNode a) {
         if (!a.isObject()) throw new FaultException(ErrorCodes.InvalidArgument, "A column definition must be a JSON object.");
         Entity d = new Entity("attributemetadata");
-        copy(a, d, "SchemaName", "LogicalName", "AttributeType", "MaxLength", "MinValue", "MaxValue", "Precision");
+        copy(a, d, "SchemaName", "LogicalName", "AttributeType", "MaxLength", "MinValue", "MaxValue", "Precision", "MaxSizeInKB");
+        if (a.path("CanStoreFullImage").isBoolean()) d.set("CanStoreFullImage", a.get("CanStoreFullImage").asBoolean());
         if (!d.contains("AttributeType") && a.hasNonNull("@odata.type")) d.set("AttributeType", typeOf(a.get("@odata.type").asString()));
         if (a.path("RequiredLevel").hasNonNull("Value")) d.set("RequiredLevel", a.get("RequiredLevel").get("Value").asString());
         labels(a, d, "DisplayName", "Description");

@@ -112,7 +112,7 @@ final class RecordReader {
                 case Money -> new Money(v.isNumber() ? v.decimalValue() : new BigDecimal(v.asString()));
                 case Boolean -> v.asBoolean();
                 case DateTime -> instant(v.asString());
-                case Uniqueidentifier -> UUID.fromString(v.asString());
+                case Uniqueidentifier, File, Image -> UUID.fromString(v.asString());
                 case Picklist, State, Status -> new OptionSetValue(v.asInt());
                 case MultiSelectPicklist -> multiSelect(v.asString());
                 case Lookup, Customer, Owner -> throw new IllegalStateException("lookups are bound");

@@ -32,6 +32,7 @@ final class RecordRoutes {
         AttributeMetadata column = PropertyOperations.column(e, segment);
         if (column != null && segmentKey == null && !suffix.equals("/$ref") && !suffix.equals("/$count")) {
             RecordKey key = RecordKey.parse(e, m.group(2));
+            if (column.type().isFile()) return new FileOperations(request, base).route(e, key, column, suffix.equals("/$value"));
             PropertyOperations property = new PropertyOperations(metadata, request, base);
             return switch (method) {
                 case "GET" -> property.read(e, key, column, suffix.equals("/$value"));

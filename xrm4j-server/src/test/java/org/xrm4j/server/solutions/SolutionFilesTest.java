@@ -45,7 +45,7 @@ class SolutionFilesTest {
         assertThat(approver.referencingNavigation()).isEqualTo("xt_Approver");
     }
 
-    @Test void plansTheNewTableWithItsColumnsAndSkipsUnsupportedTypes() {
+    @Test void plansTheNewTableWithItsColumnsImageColumnsIncluded() {
         SolutionFiles f = SolutionFiles.read(SolutionFixtures.leaveSolution("XtLeave", "1.0.0.1", "xt_Leave"));
         ImportPlan plan = ImportPlanner.plan(f.customizations(), SystemEntities.metadata());
         var leave = plan.newEntities.getFirst();
@@ -56,11 +56,11 @@ class SolutionFilesTest {
         assertThat(leave.attribute("xt_kind").options()).hasSize(2);
         assertThat(leave.attribute("xt_approver").targets()).containsExactly("systemuser");
         assertThat(leave.attribute("xt_cost").type()).isEqualTo(AttributeType.Money);
-        assertThat(leave.has("xt_photo")).isFalse();
-        assertThat(plan.log).anySatisfy(e -> {
-            assertThat(e.name()).isEqualTo("xt_leave.xt_photo");
-            assertThat(e.result()).isEqualTo("warning");
-        });
+        // An image column is a real column with the platform's default MaxSizeInKB, written by the file messages only.
+        assertThat(leave.attribute("xt_photo").type()).isEqualTo(AttributeType.Image);
+        assertThat(leave.attribute("xt_photo").maxLength()).isEqualTo(10240);
+        assertThat(leave.attribute("xt_photo").validForUpdate()).isFalse();
+        assertThat(plan.log).filteredOn(e -> e.name().equals("xt_leave.xt_photo")).extracting(e -> e.result()).containsExactly("success");
         assertThat(plan.addedColumns.get("contact")).extracting(a -> a.logicalName()).containsExactly("xt_nickname");
         assertThat(plan.newRelationships).anySatisfy(r -> assertThat(r.schemaName()).isEqualTo("xt_systemuser_xt_leave_approver"));
         assertThat(plan.components).extracting(c -> c.type()).contains(1, 2, 9, 10);

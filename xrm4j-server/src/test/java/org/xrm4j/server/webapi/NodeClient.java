@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class NodeClient {
     static final List<String> FILES = List.of("package.json", "package-lock.json", "crud.js", "batch.js", "actions.js", "metadata.js",
-            "reads.js", "writes.js", "limits.js", "keys.js", "navigation.js", "relationships.js", "navqueries.js", "search.js");
+            "reads.js", "writes.js", "limits.js", "keys.js", "navigation.js", "relationships.js", "navqueries.js", "search.js",
+            "files.js");
     private static final Path DIR = Path.of("target", "webapi-node").toAbsolutePath();
     private static boolean installed;
 
