@@ -3,25 +3,13 @@
 // DeleteAndPromote, the bound CreateMultiple/UpdateMultiple, respondAsync with the background-operation status, the
 // bound function RetrievePrincipalAccess with an aliased parameter, and an unknown action. Prints one JSON summary line.
 // Usage: XRM4J_URL=… XRM4J_TOKEN=… XRM4J_SOLUTION=<zip> XRM4J_MANAGED_1=<zip> XRM4J_MANAGED_2=<zip> node actions.js
-for (const v of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY']) delete process.env[v];
-
 const crypto = require('crypto');
 const fs = require('fs');
-const { DynamicsWebApi } = require('dynamics-web-api');
+const { client, failure, run } = require('./client');
 
-const token = process.env.XRM4J_TOKEN;
-const api = new DynamicsWebApi({ serverUrl: process.env.XRM4J_URL, dataApi: { version: '9.2' }, onTokenRefresh: async () => token });
+const api = client();
 const base64 = (name) => fs.readFileSync(process.env[name]).toString('base64');
 const typed = (table, record) => ({ '@odata.type': `Microsoft.Dynamics.CRM.${table}`, ...record });
-
-async function failure(promise) {
-  try {
-    await promise;
-    return null;
-  } catch (e) {
-    return { status: e.status, code: e.code, message: e.message };
-  }
-}
 
 async function merge(respondAsync) {
   const master = await api.create({ collection: 'accounts', data: { name: 'Node master' } });
@@ -111,10 +99,4 @@ async function main() {
   return s;
 }
 
-main().then(
-  (s) => console.log(JSON.stringify({ ok: true, summary: s })),
-  (e) => {
-    console.log(JSON.stringify({ ok: false, error: { message: e && e.message, status: e && e.status, code: e && e.code, stack: e && e.stack } }));
-    process.exitCode = 1;
-  },
-);
+run(main);

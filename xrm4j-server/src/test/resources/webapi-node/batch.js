@@ -2,16 +2,12 @@
 // Drives $batch on an xrm4j server with the dynamics-web-api client (startBatch ... executeBatch): change sets,
 // Content-ID references, a failed change set, continue-on-error, and a query too long for a GET, which the client
 // sends as a one-part batch. Prints one JSON summary line. Usage: XRM4J_URL=http://127.0.0.1:P/org/ XRM4J_TOKEN=... node batch.js
-for (const v of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY']) delete process.env[v];
-
 const crypto = require('crypto');
-const { DynamicsWebApi } = require('dynamics-web-api');
+const { client, run } = require('./client');
 
-const api = new DynamicsWebApi({
-  serverUrl: process.env.XRM4J_URL, dataApi: { version: '9.2' }, onTokenRefresh: async () => process.env.XRM4J_TOKEN,
-});
+const api = client();
 
-function failure(e) {
+function partFailure(e) {
   return { status: e && e.status, code: e && e.error && e.error.code, message: e && e.error && e.error.message };
 }
 
@@ -51,7 +47,7 @@ async function main() {
     await api.executeBatch();
     s.rolledBack = { rejected: false };
   } catch (e) {
-    s.rolledBack = { rejected: true, isArray: Array.isArray(e), length: e.length, error: failure(e[0]) };
+    s.rolledBack = { rejected: true, isArray: Array.isArray(e), length: e.length, error: partFailure(e[0]) };
   }
 
   // Plain parts: without continueOnError the batch stops at the failure; with it, the rest still runs.
@@ -70,7 +66,7 @@ async function main() {
       results = e;
     }
     s[continueOnError ? 'continued' : 'stopped'] = {
-      rejected, length: results.length, first: typeof results[0], error: failure(results[1]),
+      rejected, length: results.length, first: typeof results[0], error: partFailure(results[1]),
       third: results.length > 2 ? typeof results[2] : null,
     };
   }
@@ -85,10 +81,4 @@ async function main() {
   return s;
 }
 
-main().then(
-  (s) => console.log(JSON.stringify({ ok: true, summary: s })),
-  (e) => {
-    console.log(JSON.stringify({ ok: false, error: { message: e && e.message, status: e && e.status, code: e && e.code, stack: e && e.stack, raw: e } }));
-    process.exitCode = 1;
-  },
-);
+run(main);

@@ -1,24 +1,10 @@
 'use strict';
 // Drives an xrm4j server through the Dataverse Web API with the dynamics-web-api client, as an application would,
 // and prints one JSON summary line. Usage: XRM4J_URL=http://127.0.0.1:P/org/ XRM4J_TOKEN=... node crud.js
-// The client sends loopback calls to a proxy when http_proxy is set and ignores no_proxy, so proxies are cleared.
-for (const v of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY']) delete process.env[v];
-
 const crypto = require('crypto');
-const { DynamicsWebApi } = require('dynamics-web-api');
+const { client, failure, run } = require('./client');
 
-const serverUrl = process.env.XRM4J_URL;
-const token = process.env.XRM4J_TOKEN;
-const api = new DynamicsWebApi({ serverUrl, dataApi: { version: '9.2' }, onTokenRefresh: async () => token });
-
-async function failure(promise) {
-  try {
-    await promise;
-    return null;
-  } catch (e) {
-    return { status: e.status, code: e.code, message: e.message };
-  }
-}
+const api = client();
 
 async function main() {
   const s = {};
@@ -84,10 +70,4 @@ async function main() {
   return s;
 }
 
-main().then(
-  (s) => console.log(JSON.stringify({ ok: true, summary: s })),
-  (e) => {
-    console.log(JSON.stringify({ ok: false, error: { message: e && e.message, status: e && e.status, code: e && e.code, stack: e && e.stack } }));
-    process.exitCode = 1;
-  },
-);
+run(main);

@@ -3,14 +3,10 @@
 // uploaded with uploadFile (chunked) and read back with downloadFile (in 4 MB ranges), a small one replacing it,
 // the record showing the file id, and deleteRecord on the column clearing it. Prints one JSON summary line.
 // Usage: XRM4J_URL=http://127.0.0.1:P/org/ XRM4J_TOKEN=... node files.js
-for (const v of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY']) delete process.env[v];
-
 const crypto = require('crypto');
-const { DynamicsWebApi } = require('dynamics-web-api');
+const { client, failure, run } = require('./client');
 
-const serverUrl = process.env.XRM4J_URL;
-const token = process.env.XRM4J_TOKEN;
-const api = new DynamicsWebApi({ serverUrl, dataApi: { version: '9.2' }, onTokenRefresh: async () => token });
+const api = client();
 const labelOf = (text) => ({ '@odata.type': 'Microsoft.Dynamics.CRM.Label', LocalizedLabels: [{ Label: text, LanguageCode: 1033 }] });
 const sha = (b) => crypto.createHash('sha256').update(b).digest('hex');
 
@@ -51,16 +47,8 @@ async function main() {
 
   await api.deleteRecord({ collection: 'node_docs', key: id, fieldName: 'node_file' });
   s.afterDelete = (await api.retrieve({ collection: 'node_docs', key: id, select: ['node_file'] })).node_file;
-  try {
-    await api.downloadFile({ collection: 'node_docs', key: id, fieldName: 'node_file' });
-    s.emptyDownload = null;
-  } catch (e) {
-    s.emptyDownload = { status: e.status, code: e.code };
-  }
-  console.log(JSON.stringify({ ok: true, summary: s }));
+  s.emptyDownload = await failure(api.downloadFile({ collection: 'node_docs', key: id, fieldName: 'node_file' }));
+  return s;
 }
 
-main().catch((e) => {
-  console.log(JSON.stringify({ ok: false, error: String(e && e.message), status: e && e.status, code: e && e.code, stack: String(e && e.stack) }));
-  process.exit(1);
-});
+run(main);

@@ -3,13 +3,10 @@
 // one is refused, and reports how the client surfaced the refusal (status, code, message, Retry-After header), also
 // for a $batch, which counts as one request. Prints one JSON summary line.
 // Usage: XRM4J_URL=… XRM4J_TOKEN=… XRM4J_LIMIT=<requests per window> node limits.js
-for (const v of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY']) delete process.env[v];
+const { client, run } = require('./client');
 
-const { DynamicsWebApi } = require('dynamics-web-api');
-
-const token = process.env.XRM4J_TOKEN;
 const limit = Number(process.env.XRM4J_LIMIT);
-const api = new DynamicsWebApi({ serverUrl: process.env.XRM4J_URL, dataApi: { version: '9.2' }, onTokenRefresh: async () => token });
+const api = client();
 
 function refusal(e) {
   const headers = e.headers || {};
@@ -33,10 +30,7 @@ async function main() {
       break;
     }
   }
-  console.log(JSON.stringify({ ok: true, summary: s }));
+  return s;
 }
 
-main().catch((e) => {
-  console.log(JSON.stringify({ ok: false, error: { status: e.status, code: e.code, message: e.message } }));
-  process.exit(1);
-});
+run(main);

@@ -2,24 +2,11 @@
 // Reads (and writes) the Web API's metadata with the dynamics-web-api client, and checks the $metadata document with
 // the OASIS CSDL converter in strict mode. Prints one JSON summary line.
 // Usage: XRM4J_URL=… XRM4J_TOKEN=… node metadata.js
-for (const v of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY']) delete process.env[v];
-
-const { DynamicsWebApi } = require('dynamics-web-api');
+const { client, failure, run } = require('./client');
 const { xml2json } = require('odata-csdl');
 
-const serverUrl = process.env.XRM4J_URL;
-const token = process.env.XRM4J_TOKEN;
-const api = new DynamicsWebApi({ serverUrl, dataApi: { version: '9.2' }, onTokenRefresh: async () => token });
+const api = client();
 const label = (l) => l && l.UserLocalizedLabel ? l.UserLocalizedLabel.Label : null;
-
-async function failure(promise) {
-  try {
-    await promise;
-    return null;
-  } catch (e) {
-    return { status: e.status, code: e.code, message: e.message };
-  }
-}
 
 /** Every type a CSDL JSON document names resolves to one it declares (or to Edm). */
 function unresolved(csdl) {
@@ -54,7 +41,7 @@ function unresolved(csdl) {
 }
 
 async function reads(s) {
-  const named = new DynamicsWebApi({ serverUrl, dataApi: { version: '9.2' }, onTokenRefresh: async () => token, useEntityNames: true });
+  const named = client({ useEntityNames: true });
   const viaLogicalName = await named.retrieveMultiple({ collection: 'account', select: ['name'], top: 1 });
   s.useEntityNames = Array.isArray(viaLogicalName.value);
 
@@ -153,10 +140,4 @@ async function main() {
   return s;
 }
 
-main().then(
-  (s) => console.log(JSON.stringify({ ok: true, summary: s })),
-  (e) => {
-    console.log(JSON.stringify({ ok: false, error: { message: e && e.message, status: e && e.status, code: e && e.code, stack: e && e.stack } }));
-    process.exitCode = 1;
-  },
-);
+run(main);

@@ -3,13 +3,10 @@
 // navigationProperty, by id and by alternate key), nested expand, upserts records with the bound UpsertMultiple and
 // calls the bound function RetrieveUserPrivileges. Prints one JSON summary line.
 // Usage: XRM4J_URL=http://127.0.0.1:P/org/ XRM4J_TOKEN=... node navigation.js
-for (const v of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY']) delete process.env[v];
-
 const crypto = require('crypto');
-const { DynamicsWebApi } = require('dynamics-web-api');
+const { client, run } = require('./client');
 
-const token = process.env.XRM4J_TOKEN;
-const api = new DynamicsWebApi({ serverUrl: process.env.XRM4J_URL, dataApi: { version: '9.2' }, onTokenRefresh: async () => token });
+const api = client();
 const typed = (record) => ({ '@odata.type': 'Microsoft.Dynamics.CRM.account', ...record });
 
 async function main() {
@@ -93,10 +90,7 @@ async function main() {
   const create = privileges.RolePrivileges.find((p) => p.PrivilegeName === 'prvCreateAccount');
   s.privilege = { depth: create.Depth, businessUnit: create.BusinessUnitId === me.BusinessUnitId, count: privileges.RolePrivileges.length };
 
-  console.log(JSON.stringify({ ok: true, summary: s }));
+  return s;
 }
 
-main().catch((e) => {
-  console.log(JSON.stringify({ ok: false, error: { message: e.message, status: e.status, code: e.code, stack: e.stack } }));
-  process.exit(1);
-});
+run(main);

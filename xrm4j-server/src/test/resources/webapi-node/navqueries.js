@@ -4,13 +4,10 @@
 // <nav>@odata.nextLink of a query's collection-valued expansion, followed with retrieveMultiple's nextPageLink.
 // Prints one JSON summary line.
 // Usage: XRM4J_URL=http://127.0.0.1:P/org/ XRM4J_TOKEN=... node navqueries.js
-for (const v of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY']) delete process.env[v];
-
 const crypto = require('crypto');
-const { DynamicsWebApi } = require('dynamics-web-api');
+const { client, run } = require('./client');
 
-const token = process.env.XRM4J_TOKEN;
-const api = new DynamicsWebApi({ serverUrl: process.env.XRM4J_URL, dataApi: { version: '9.2' }, onTokenRefresh: async () => token });
+const api = client();
 
 async function family(prefix, lastNames) {
   const account = await api.create({ collection: 'accounts', data: { name: `${prefix} Account` } });
@@ -65,10 +62,7 @@ async function main() {
   const followed = await api.retrieveMultiple({}, link);
   s.followed = followed.value.map((c) => c.lastname);
 
-  console.log(JSON.stringify({ ok: true, summary: s }));
+  return s;
 }
 
-main().catch((e) => {
-  console.log(JSON.stringify({ ok: false, error: { message: e.message, status: e.status, code: e.code, stack: e.stack } }));
-  process.exit(1);
-});
+run(main);

@@ -3,23 +3,10 @@
 // retrieveMultiple, annotations (includeAnnotations), FetchXML with fetch and fetchAll (a long one goes as a $batch),
 // navigation paths and query functions in filters. Prints one JSON summary line.
 // Usage: XRM4J_URL=http://127.0.0.1:P/org/ XRM4J_TOKEN=... node reads.js
-for (const v of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY']) delete process.env[v];
-
 const crypto = require('crypto');
-const { DynamicsWebApi } = require('dynamics-web-api');
+const { client, failure, run } = require('./client');
 
-const serverUrl = process.env.XRM4J_URL;
-const token = process.env.XRM4J_TOKEN;
-const api = new DynamicsWebApi({ serverUrl, dataApi: { version: '9.2' }, onTokenRefresh: async () => token });
-
-async function failure(promise) {
-  try {
-    await promise;
-    return null;
-  } catch (e) {
-    return { status: e.status, code: e.code, message: e.message };
-  }
-}
+const api = client();
 
 function accountsFetch(prefix, extraConditions) {
   return '<fetch count="2"><entity name="account"><attribute name="name" /><attribute name="industrycode" />'
@@ -125,10 +112,4 @@ async function main() {
   return s;
 }
 
-main().then(
-  (s) => console.log(JSON.stringify({ ok: true, summary: s })),
-  (e) => {
-    console.log(JSON.stringify({ ok: false, error: { message: e && e.message, status: e && e.status, code: e && e.code, stack: e && e.stack } }));
-    process.exitCode = 1;
-  },
-);
+run(main);

@@ -4,23 +4,10 @@
 // created, associated and deleted; a global option set created, read, changed, bound to a new choice column and
 // deleted once no column uses it. Prints one JSON summary line.
 // Usage: XRM4J_URL=http://127.0.0.1:P/org/ XRM4J_TOKEN=... node relationships.js
-for (const v of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY']) delete process.env[v];
+const { client, failure, run } = require('./client');
 
-const { DynamicsWebApi } = require('dynamics-web-api');
-
-const serverUrl = process.env.XRM4J_URL;
-const token = process.env.XRM4J_TOKEN;
-const api = new DynamicsWebApi({ serverUrl, dataApi: { version: '9.2' }, onTokenRefresh: async () => token });
+const api = client();
 const labelOf = (text) => ({ '@odata.type': 'Microsoft.Dynamics.CRM.Label', LocalizedLabels: [{ Label: text, LanguageCode: 1033 }] });
-
-async function failure(promise) {
-  try {
-    await promise;
-    return null;
-  } catch (e) {
-    return { status: e.status, code: e.code, message: e.message };
-  }
-}
 
 async function table(schema, setName, display) {
   await api.createEntity({
@@ -129,10 +116,4 @@ async function main() {
   return s;
 }
 
-main().then(
-  (summary) => console.log(JSON.stringify({ ok: true, summary })),
-  (e) => {
-    console.log(JSON.stringify({ ok: false, error: { message: e.message, status: e.status, code: e.code, stack: e.stack } }));
-    process.exitCode = 1;
-  },
-);
+run(main);

@@ -3,15 +3,11 @@
 // autocomplete, the 2.0 endpoint's query/suggest/autocomplete (answers parsed from their JSON text by the client) and
 // a refused request. Prints one JSON summary line.
 // Usage: XRM4J_URL=http://127.0.0.1:P/org/ XRM4J_TOKEN=... node search.js
-for (const v of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY']) delete process.env[v];
-
 const crypto = require('crypto');
-const { DynamicsWebApi } = require('dynamics-web-api');
+const { client, failure, run } = require('./client');
 
-const token = process.env.XRM4J_TOKEN;
-const serverUrl = process.env.XRM4J_URL;
-const api = new DynamicsWebApi({ serverUrl, dataApi: { version: '9.2' }, onTokenRefresh: async () => token });
-const api2 = new DynamicsWebApi({ serverUrl, searchApi: { version: '2.0' }, onTokenRefresh: async () => token });
+const api = client();
+const api2 = client({ searchApi: { version: '2.0' } });
 
 async function main() {
   const s = {};
@@ -55,17 +51,9 @@ async function main() {
   const a2 = await api2.autocomplete({ query: { search: `${word} ph` } });
   s.v2autocomplete = a2.response.Value;
 
-  try {
-    await api.suggest({ query: { search: 'ab' } });
-    s.refused = null;
-  } catch (e) {
-    s.refused = { status: e.status, code: e.code, message: e.message };
-  }
+  s.refused = await failure(api.suggest({ query: { search: 'ab' } }));
 
-  console.log(JSON.stringify({ ok: true, summary: s }));
+  return s;
 }
 
-main().catch((e) => {
-  console.log(JSON.stringify({ ok: false, error: { message: e.message, status: e.status, code: e.code, stack: e.stack } }));
-  process.exit(1);
-});
+run(main);

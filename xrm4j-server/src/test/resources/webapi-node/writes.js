@@ -3,23 +3,10 @@
 // single properties, associate/disassociate (collection- and single-valued), deep insert, alternate keys, $1/nav in
 // a change set and impersonateAAD (CallerObjectId). Prints one JSON summary line.
 // Usage: XRM4J_URL=http://127.0.0.1:P/org/ XRM4J_TOKEN=... XRM4J_OBJECT_ID=<guid> XRM4J_OBJECT_USER=<guid> node writes.js
-for (const v of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY']) delete process.env[v];
-
 const crypto = require('crypto');
-const { DynamicsWebApi } = require('dynamics-web-api');
+const { client, failure, run } = require('./client');
 
-const serverUrl = process.env.XRM4J_URL;
-const token = process.env.XRM4J_TOKEN;
-const api = new DynamicsWebApi({ serverUrl, dataApi: { version: '9.2' }, onTokenRefresh: async () => token });
-
-async function failure(promise) {
-  try {
-    await promise;
-    return null;
-  } catch (e) {
-    return { status: e.status, code: e.code, message: e.message };
-  }
-}
+const api = client();
 
 async function main() {
   const s = {};
@@ -107,10 +94,4 @@ async function main() {
   return s;
 }
 
-main().then(
-  (summary) => console.log(JSON.stringify({ ok: true, summary })),
-  (e) => {
-    console.log(JSON.stringify({ ok: false, error: { message: e.message, status: e.status, code: e.code, stack: e.stack } }));
-    process.exitCode = 1;
-  },
-);
+run(main);

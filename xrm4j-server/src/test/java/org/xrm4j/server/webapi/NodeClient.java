@@ -1,5 +1,7 @@
 package org.xrm4j.server.webapi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,10 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.xrm4j.server.TestServers;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The dynamics-web-api npm client, installed with {@code npm ci} from the committed package-lock (so the version is
@@ -19,8 +24,8 @@ import org.junit.jupiter.api.Assumptions;
  * except under {@code CI=true}, where they must run.
  */
 final class NodeClient {
-    static final List<String> FILES = List.of("package.json", "package-lock.json", "crud.js", "batch.js", "actions.js", "metadata.js",
-            "reads.js", "writes.js", "limits.js", "keys.js", "navigation.js", "relationships.js", "navqueries.js", "search.js",
+    static final List<String> FILES = List.of("package.json", "package-lock.json", "client.js", "crud.js", "batch.js", "actions.js",
+            "metadata.js", "reads.js", "writes.js", "limits.js", "keys.js", "navigation.js", "relationships.js", "navqueries.js", "search.js",
             "files.js");
     private static final Path DIR = Path.of("target", "webapi-node").toAbsolutePath();
     private static boolean installed;
@@ -59,6 +64,23 @@ final class NodeClient {
     /** Runs a script of the folder with the given environment; the client's own stdout is the result. */
     static Result script(String name, Map<String, String> env) {
         return run(List.of("node", prepare().resolve(name).toString()), env, 120);
+    }
+
+    /**
+     * Runs a script against the server as the administrator (env adds to or overrides XRM4J_URL and XRM4J_TOKEN),
+     * checks that it succeeded, and answers the summary it printed.
+     */
+    static JsonNode summary(TestServers.TestServer server, String script, Map<String, String> env) {
+        Map<String, String> all = new HashMap<>();
+        // The trailing slash matters: the client resolves api/data/v9.2 against the URL and drops a last segment.
+        all.put("XRM4J_URL", server.orgUrl() + "/");
+        all.put("XRM4J_TOKEN", TestServers.ADMIN_TOKEN);
+        all.putAll(env);
+        Result r = script(script, all);
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        JsonNode out = WebApiHttp.JSON.readTree(r.lastLine());
+        assertThat(out.get("ok").asBoolean()).as(r.output()).isTrue();
+        return out.get("summary");
     }
 
     record Result(int exitCode, String output) {

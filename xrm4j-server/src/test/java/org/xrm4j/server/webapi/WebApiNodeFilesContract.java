@@ -2,13 +2,8 @@ package org.xrm4j.server.webapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.xrm4j.server.TestServers;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,28 +11,9 @@ import tools.jackson.databind.JsonNode;
  * one of exactly one chunk, a small one) and reading them back with downloadFile ({@code files.js}): the bytes must
  * come back identical, the record shows the file id, and deleteRecord on the column empties it.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WebApiNodeFilesContract {
-    TestServers.TestServer server;
-
-    abstract String database();
-
-    @BeforeAll void start() {
-        NodeClient.prepare();
-        server = TestServers.start(database());
-    }
-
-    @AfterAll void stop() { if (server != null) server.close(); }
-
+abstract class WebApiNodeFilesContract extends WebApiNodeContract {
     @Test void uploadFileAndDownloadFileRoundTrip() {
-        Map<String, String> env = new HashMap<>();
-        env.put("XRM4J_URL", server.orgUrl() + "/");
-        env.put("XRM4J_TOKEN", TestServers.ADMIN_TOKEN);
-        NodeClient.Result r = NodeClient.script("files.js", env);
-        assertThat(r.exitCode()).as(r.output()).isZero();
-        JsonNode out = WebApiHttp.JSON.readTree(r.lastLine());
-        assertThat(out.get("ok").asBoolean()).as(r.output()).isTrue();
-        JsonNode s = out.get("summary");
+        JsonNode s = NodeClient.summary(server, "files.js", Map.of());
 
         assertThat(s.get("attributeType").asString()).isEqualTo("#Microsoft.Dynamics.CRM.FileAttributeMetadata");
         assertThat(s.get("maxSizeInKB").asInt()).isEqualTo(10240);

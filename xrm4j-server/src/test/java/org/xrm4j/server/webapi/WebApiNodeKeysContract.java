@@ -2,13 +2,8 @@ package org.xrm4j.server.webapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.xrm4j.server.TestServers;
 import org.xrm4j.server.metadata.MetadataIds;
 import tools.jackson.databind.JsonNode;
 
@@ -16,28 +11,9 @@ import tools.jackson.databind.JsonNode;
  * The real dynamics-web-api client defining, reading, using and deleting an alternate key, and deleting a column
  * and a table ({@code keys.js}), with the values the client returns checked here.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WebApiNodeKeysContract {
-    TestServers.TestServer server;
-
-    abstract String database();
-
-    @BeforeAll void start() {
-        NodeClient.prepare();
-        server = TestServers.start(database());
-    }
-
-    @AfterAll void stop() { if (server != null) server.close(); }
-
+abstract class WebApiNodeKeysContract extends WebApiNodeContract {
     @Test void keysThroughDynamicsWebApi() {
-        Map<String, String> env = new HashMap<>();
-        env.put("XRM4J_URL", server.orgUrl() + "/");
-        env.put("XRM4J_TOKEN", TestServers.ADMIN_TOKEN);
-        NodeClient.Result r = NodeClient.script("keys.js", env);
-        assertThat(r.exitCode()).as(r.output()).isZero();
-        JsonNode out = WebApiHttp.JSON.readTree(r.lastLine());
-        assertThat(out.get("ok").asBoolean()).as(r.output()).isTrue();
-        JsonNode s = out.get("summary");
+        JsonNode s = NodeClient.summary(server, "keys.js", Map.of());
 
         String keyId = MetadataIds.key("keys_item", "keys_codekey").toString();
         assertThat(s.get("createdKey").asString()).isEqualTo(keyId);

@@ -6,8 +6,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.xrm4j.server.TestServers;
 import org.xrm4j.server.engine.DeploymentSettings;
 import org.xrm4j.server.security.Role;
 import tools.jackson.databind.JsonNode;
@@ -16,35 +14,24 @@ import tools.jackson.databind.JsonNode;
  * The dynamics-web-api client against a server with a small service protection request limit: the refused request
  * surfaces as an error with status 429, the throttling code and message, and the Retry-After header in seconds.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WebApiNodeLimitsContract {
+abstract class WebApiNodeLimitsContract extends WebApiNodeContract {
     private static final int LIMIT = 4;
 
-    TestServers.TestServer server;
-
-    abstract String database();
-
-    @BeforeAll void start() {
-        NodeClient.prepare();
-        server = TestServers.start(database());
+    @BeforeAll void limitRequests() {
         server.server().engine().settings().set(DeploymentSettings.SERVICE_PROTECTION_REQUEST_LIMIT, LIMIT);
         server.server().engine().settings().set(DeploymentSettings.SERVICE_PROTECTION_WINDOW_SECONDS, 120);
     }
 
-    /** Settings live in the deployment's database, which other suites may share: back to the defaults. */
-    @AfterAll void stop() {
+    /** Settings live in the deployment's database, which other suites may share: back to the defaults, before the server stops. */
+    @AfterAll void resetLimits() {
         if (server == null) return;
         server.server().engine().settings().set(DeploymentSettings.SERVICE_PROTECTION_REQUEST_LIMIT, 0);
         server.server().engine().settings().set(DeploymentSettings.SERVICE_PROTECTION_WINDOW_SECONDS, 300);
-        server.close();
     }
 
     @Test void theClientSurfacesA429WithTheThrottlingCodeAndRetryAfter() {
         String token = server.server().engine().deployment().createUser(server.org(), "Node", "Limited", null, Role.SystemAdministrator).token();
-        NodeClient.Result r = NodeClient.script("limits.js", Map.of("XRM4J_URL", server.orgUrl() + "/", "XRM4J_TOKEN", token,
-                "XRM4J_LIMIT", Integer.toString(LIMIT)));
-        assertThat(r.exitCode()).as(r.output()).isZero();
-        JsonNode s = WebApiHttp.JSON.readTree(r.lastLine()).get("summary");
+        JsonNode s = NodeClient.summary(server, "limits.js", Map.of("XRM4J_TOKEN", token, "XRM4J_LIMIT", Integer.toString(LIMIT)));
 
         assertThat(s.get("batchParts").asInt()).isEqualTo(3);
         // The $batch of three was one request: three WhoAmI calls fit after it, the fifth request is refused.

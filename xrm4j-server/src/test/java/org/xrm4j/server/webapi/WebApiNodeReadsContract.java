@@ -2,13 +2,8 @@ package org.xrm4j.server.webapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.xrm4j.server.TestServers;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,29 +11,9 @@ import tools.jackson.databind.JsonNode;
  * {@code fetch} and {@code fetchAll} (a FetchXML too long for a URL goes as a one-part {@code $batch}), and filters
  * with navigation paths and query functions; the values the client returns are checked here.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WebApiNodeReadsContract {
-    TestServers.TestServer server;
-
-    abstract String database();
-
-    @BeforeAll void start() {
-        NodeClient.prepare();
-        server = TestServers.start(database());
-    }
-
-    @AfterAll void stop() { if (server != null) server.close(); }
-
+abstract class WebApiNodeReadsContract extends WebApiNodeContract {
     @Test void readsThroughDynamicsWebApi() {
-        Map<String, String> env = new HashMap<>();
-        // The trailing slash matters: the client resolves api/data/v9.2 against the URL and drops a last segment.
-        env.put("XRM4J_URL", server.orgUrl() + "/");
-        env.put("XRM4J_TOKEN", TestServers.ADMIN_TOKEN);
-        NodeClient.Result r = NodeClient.script("reads.js", env);
-        assertThat(r.exitCode()).as(r.output()).isZero();
-        JsonNode out = WebApiHttp.JSON.readTree(r.lastLine());
-        assertThat(out.get("ok").asBoolean()).as(r.output()).isTrue();
-        JsonNode s = out.get("summary");
+        JsonNode s = NodeClient.summary(server, "reads.js", Map.of());
         String prefix = s.get("prefix").asString();
 
         assertThat(s.get("retrieveExpand").get("primary").asString()).isEqualTo("Primary");

@@ -2,13 +2,8 @@ package org.xrm4j.server.webapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.xrm4j.server.TestServers;
 import org.xrm4j.server.metadata.MetadataIds;
 import tools.jackson.databind.JsonNode;
 
@@ -16,28 +11,9 @@ import tools.jackson.databind.JsonNode;
  * The real dynamics-web-api client creating, reading, using, changing and deleting relationships and a global
  * option set ({@code relationships.js}), with the values the client returns checked here.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WebApiNodeRelationshipsContract {
-    TestServers.TestServer server;
-
-    abstract String database();
-
-    @BeforeAll void start() {
-        NodeClient.prepare();
-        server = TestServers.start(database());
-    }
-
-    @AfterAll void stop() { if (server != null) server.close(); }
-
+abstract class WebApiNodeRelationshipsContract extends WebApiNodeContract {
     @Test void relationshipsThroughDynamicsWebApi() {
-        Map<String, String> env = new HashMap<>();
-        env.put("XRM4J_URL", server.orgUrl() + "/");
-        env.put("XRM4J_TOKEN", TestServers.ADMIN_TOKEN);
-        NodeClient.Result r = NodeClient.script("relationships.js", env);
-        assertThat(r.exitCode()).as(r.output()).isZero();
-        JsonNode out = WebApiHttp.JSON.readTree(r.lastLine());
-        assertThat(out.get("ok").asBoolean()).as(r.output()).isTrue();
-        JsonNode s = out.get("summary");
+        JsonNode s = NodeClient.summary(server, "relationships.js", Map.of());
 
         assertThat(s.get("oneToManyId").asString()).isEqualTo(MetadataIds.relationship("nr_library_nr_book").toString());
         assertThat(s.get("one").get("schemaName").asString()).isEqualTo("nr_library_nr_book");

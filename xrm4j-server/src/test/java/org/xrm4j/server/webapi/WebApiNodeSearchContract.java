@@ -2,14 +2,9 @@ package org.xrm4j.server.webapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.xrm4j.server.TestServers;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,30 +12,9 @@ import tools.jackson.databind.JsonNode;
  * endpoint (the client's default) and {@code query}, {@code suggest}, {@code autocomplete} on the 2.0 endpoint, whose
  * JSON-text answers the client parses; the values the client returns are checked here.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WebApiNodeSearchContract {
-    TestServers.TestServer server;
-
-    abstract String database();
-
-    @BeforeAll void start() {
-        NodeClient.prepare();
-        server = TestServers.start(database());
-    }
-
-    @AfterAll void stop() { if (server != null) server.close(); }
-
-    static List<String> strings(JsonNode array) { return array.valueStream().map(JsonNode::asString).toList(); }
-
+abstract class WebApiNodeSearchContract extends WebApiNodeContract {
     @Test void searchesThroughDynamicsWebApi() {
-        Map<String, String> env = new HashMap<>();
-        env.put("XRM4J_URL", server.orgUrl() + "/");
-        env.put("XRM4J_TOKEN", TestServers.ADMIN_TOKEN);
-        NodeClient.Result r = NodeClient.script("search.js", env);
-        assertThat(r.exitCode()).as(r.output()).isZero();
-        JsonNode out = WebApiHttp.JSON.readTree(r.lastLine());
-        assertThat(out.get("ok").asBoolean()).as(r.output()).isTrue();
-        JsonNode s = out.get("summary");
+        JsonNode s = NodeClient.summary(server, "search.js", Map.of());
         String w = s.get("word").asString();
         String bakery = s.get("ids").get("bakery").asString();
         String pharmacy = s.get("ids").get("pharmacy").asString();

@@ -2,13 +2,10 @@ package org.xrm4j.server.webapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.xrm4j.server.TestServers;
 import org.xrm4j.server.organization.Deployment;
 import org.xrm4j.server.security.Role;
@@ -19,17 +16,11 @@ import tools.jackson.databind.JsonNode;
  * single properties, associate and disassociate, deep insert, alternate keys, {@code $1/nav} in a change set and
  * impersonateAAD, with the values the client returns checked here.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WebApiNodeWritesContract {
-    TestServers.TestServer server;
+abstract class WebApiNodeWritesContract extends WebApiNodeContract {
     WebApiHttp http;
     String api;
 
-    abstract String database();
-
-    @BeforeAll void start() {
-        NodeClient.prepare();
-        server = TestServers.start(database());
+    @BeforeAll void setUp() {
         http = new WebApiHttp(TestServers.ADMIN_TOKEN);
         api = server.orgUrl() + "/api/data/v9.2/";
         // Alternate keys: account by accountnumber, contact by first and last name.
@@ -37,23 +28,13 @@ abstract class WebApiNodeWritesContract {
         WebApiKeys.define(server, "contact", "new_FullNameKey", "firstname", "lastname");
     }
 
-    @AfterAll void stop() { if (server != null) server.close(); }
-
     @Test void writesThroughDynamicsWebApi() {
         Deployment.IssuedUser user = server.server().engine().deployment()
                 .createUser(server.org(), "Nora", "Node", "nora." + UUID.randomUUID() + "@example.com", Role.BasicUser);
         String objectId = UUID.randomUUID().toString();
         assertThat(http.patch(api + "systemusers(" + user.userId() + ")", "{\"azureactivedirectoryobjectid\":\"" + objectId + "\"}",
                 "If-Match", "*").status()).isEqualTo(204);
-        Map<String, String> env = new HashMap<>();
-        env.put("XRM4J_URL", server.orgUrl() + "/");
-        env.put("XRM4J_TOKEN", TestServers.ADMIN_TOKEN);
-        env.put("XRM4J_OBJECT_ID", objectId);
-        NodeClient.Result r = NodeClient.script("writes.js", env);
-        assertThat(r.exitCode()).as(r.output()).isZero();
-        JsonNode out = WebApiHttp.JSON.readTree(r.lastLine());
-        assertThat(out.get("ok").asBoolean()).as(r.output()).isTrue();
-        JsonNode s = out.get("summary");
+        JsonNode s = NodeClient.summary(server, "writes.js", Map.of("XRM4J_OBJECT_ID", objectId));
 
         JsonNode etag = s.get("etag");
         assertThat(etag.get("etag").asString()).matches("W/\"\\d+\"");
