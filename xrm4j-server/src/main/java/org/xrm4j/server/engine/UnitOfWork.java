@@ -14,6 +14,7 @@ public final class UnitOfWork implements AutoCloseable {
     private final Database database;
     private final Connection connection;
     private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
+    private final java.util.List<Publication> publications = new java.util.ArrayList<>();
     private final java.util.List<Runnable> onClose = new java.util.ArrayList<>();
     private boolean done;
 
@@ -39,10 +40,12 @@ public final class UnitOfWork implements AutoCloseable {
     public Database database() { return database; }
 
     public void commit() {
+        for (Publication p : publications) p.publish().run();
         try {
             connection.commit();
             done = true;
         } catch (SQLException e) {
+            for (Publication p : publications.reversed()) p.withdraw().run();
             throw new StoreException("Commit failed", e);
         }
         for (Runnable r : afterCommit) r.run();
@@ -50,6 +53,15 @@ public final class UnitOfWork implements AutoCloseable {
 
     /** Runs {@code action} once this unit commits (never if it rolls back): e.g. waking the job workers. */
     public void afterCommit(Runnable action) { afterCommit.add(action); }
+
+    private record Publication(Runnable publish, Runnable withdraw) {}
+
+    /**
+     * Makes {@code publish} visible together with this unit's commit: it runs just before the commit, so whoever reads
+     * what the commit wrote (a system job's "Succeeded") also sees it; {@code withdraw} takes it back if the commit
+     * fails. Never runs if the unit rolls back.
+     */
+    public void publishAtCommit(Runnable publish, Runnable withdraw) { publications.add(new Publication(publish, withdraw)); }
 
     public void rollback() {
         try {

@@ -255,7 +255,7 @@ public final class CustomizationChanges {
     /** The next snapshot: later changes of the unit build on it, and it becomes the organization's when the unit commits. */
     private static void publish(ExecutionContext ctx, Session session, OrganizationMetadata next) {
         session.metadata = next;
-        ctx.unitOfWork().afterCommit(() -> ctx.organization().metadata(next));
+        MetadataPublication.atCommit(ctx.unitOfWork(), ctx.organization(), next);
     }
 
     /** The unit's session; the first change of a unit takes the permit and arranges the undo and the release. */

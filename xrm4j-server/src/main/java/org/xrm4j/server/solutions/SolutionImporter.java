@@ -91,7 +91,7 @@ public final class SolutionImporter {
             solutionId = rows.solution(installed, publisherId);
             rows.components(solutionId, plan.components);
             rows.importJob(importJobId, solutionId, ImportLog.write(manifest, plan, "success", null, started, Instant.now()), Instant.now());
-            uow.afterCommit(() -> org.metadata(next));
+            MetadataPublication.atCommit(uow, org, next);
             if (upgrade) solutionId = SolutionPromoter.promote(ctx, manifest.uniqueName(), next);
         } catch (RuntimeException e) {
             failure[0] = e;

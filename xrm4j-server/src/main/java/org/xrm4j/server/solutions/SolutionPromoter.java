@@ -50,7 +50,7 @@ public final class SolutionPromoter {
         }
         rows.promote(base.id(), upgrade.id(), uniqueName);
         OrganizationMetadata next = ComponentRemoval.remove(ctx, current, removed);
-        uow.afterCommit(() -> org.metadata(next));
+        MetadataPublication.atCommit(uow, org, next);
         return upgrade.id();
     }
 

@@ -42,7 +42,7 @@ public final class SolutionUninstaller {
         }
         Records.delete(ctx, target);
         OrganizationMetadata next = ComponentRemoval.remove(ctx, org.metadata(), removed);
-        ctx.unitOfWork().afterCommit(() -> org.metadata(next));
+        MetadataPublication.atCommit(ctx.unitOfWork(), org, next);
     }
 
 }
