@@ -37,7 +37,8 @@ record BenchOptions(List<String> databases, boolean single, boolean bulk, boolea
               --bulk-records N         accounts the bulk load creates per measurement (default 20000)
               --bulk-batch N           Creates per ExecuteMultiple batch (default 1000, the server's BatchSize)
               --bulk-parallel N[,N..]  batches in flight at once, one measurement each (default 1,2)
-              --bulk-warmup N          unmeasured batches before the bulk measurements (default 5)
+              --bulk-warmup N          unmeasured batches before the bulk measurements (default 150, a few
+                                       seconds: the JIT has compiled the hot paths by then)
               --doc PATH               Markdown file the results are appended to (default docs/benchmarks.md)
               --no-doc                 print the results only
               --note TEXT              a remark written under the run's heading, e.g. what else ran on the machine
@@ -59,7 +60,7 @@ record BenchOptions(List<String> databases, boolean single, boolean bulk, boolea
         int bulkRecords = 20_000;
         int bulkBatch = 1000;
         List<Integer> streams = List.of(1, 2);
-        int bulkWarmUp = 5;
+        int bulkWarmUp = 150;
         Optional<Path> doc = Optional.of(Path.of("docs", "benchmarks.md"));
         Optional<String> note = Optional.empty();
         boolean help = false;

@@ -19,7 +19,7 @@ class BenchOptionsTest {
         assertThat(o.postgresUrl()).isEqualTo(BenchOptions.DEFAULT_PG_URL);
         assertThat(o.single()).isTrue();
         assertThat(o.bulk()).isTrue();
-        assertThat(o.bulkLoad()).isEqualTo(new BenchOptions.Bulk(20_000, 1000, List.of(1, 2), 5));
+        assertThat(o.bulkLoad()).isEqualTo(new BenchOptions.Bulk(20_000, 1000, List.of(1, 2), 150));
         assertThat(o.bulkLoad().batches()).isEqualTo(20);
     }
 

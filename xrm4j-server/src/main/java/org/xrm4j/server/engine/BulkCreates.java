@@ -48,10 +48,12 @@ public final class BulkCreates {
      * Throws (having written nothing) when the database refuses any row.
      */
     public static void insert(Pipeline pipeline, ExecutionContext ctx, List<Records.NewRow> rows) {
-        try (UnitOfWork uow = UnitOfWork.begin(pipeline.database())) {
-            insertInto(uow, ctx, rows);
-            uow.commit();
-        }
+        pipeline.database().bulkInsert(() -> {
+            try (UnitOfWork uow = UnitOfWork.begin(pipeline.database())) {
+                insertInto(uow, ctx, rows);
+                uow.commit();
+            }
+        });
     }
 
     /**

@@ -25,6 +25,7 @@ public final class Database implements AutoCloseable {
     private final String url;
 
     private final H2Checkpoints checkpoints;
+    private final java.util.concurrent.locks.ReentrantLock bulkInserts = new java.util.concurrent.locks.ReentrantLock();
 
     private Database(HikariDataSource pool, SqlDialect dialect, String url, H2Checkpoints checkpoints) {
         this.pool = pool;
@@ -72,6 +73,20 @@ public final class Database implements AutoCloseable {
     }
 
     public SqlDialect dialect() { return dialect; }
+
+    /** Runs a bulk insert, one at a time where the dialect asks for it ({@link SqlDialect#serializesBulkInserts()}). */
+    public void bulkInsert(Runnable insert) {
+        if (!dialect.serializesBulkInserts()) {
+            insert.run();
+            return;
+        }
+        bulkInserts.lock();
+        try {
+            insert.run();
+        } finally {
+            bulkInserts.unlock();
+        }
+    }
 
     public String url() { return url; }
 

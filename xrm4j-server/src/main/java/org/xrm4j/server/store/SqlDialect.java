@@ -43,6 +43,9 @@ public interface SqlDialect {
     /** Rows per INSERT statement of a bulk insert. */
     default int rowsPerInsert() { return 1; }
 
+    /** Whether bulk inserts run one at a time. */
+    default boolean serializesBulkInserts() { return false; }
+
     /** The SQLSTATE class 23 split the way faults need it. */
     default boolean isUniqueViolation(SQLException e) { return "23505".equals(e.getSQLState()); }
 
