@@ -35,7 +35,7 @@ import org.xrm4j.sdk.Money;
 final class WebApiBatchBench {
     static final double MAX_RATIO = 1.5;
     static final int RECORDS = 1000;
-    static final int WARM_UP_ROUNDS = 5;
+    static final int WARM_UP_ROUNDS = 50;
     static final int ROUNDS = 20;
     private static final Pattern ENTITY_ID = Pattern.compile("OData-EntityId: [^\r\n]*accounts\\(([0-9a-f-]{36})\\)");
 
