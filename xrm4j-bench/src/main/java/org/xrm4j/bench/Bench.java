@@ -73,9 +73,7 @@ public final class Bench {
             SdkHttp http = new SdkHttp(client, server.executeUrl(), server.token());
             progress("%s: organization %s", name, server.organization());
             List<Workload.Result> results = options.single() ? single(http, name, options) : List.of();
-            Optional<BulkBench.Run> bulk = options.bulk()
-                    ? Optional.of(new BulkBench(server, http, options.bulkLoad(), line -> progress("%s: %s", name, line)).measure())
-                    : Optional.empty();
+            Optional<BulkBench.Run> bulk = options.bulk() ? Optional.of(bulk(server, name, options)) : Optional.empty();
             Optional<AsyncBench.Run> async = Optional.empty();
             if (options.async()) {
                 try {
@@ -92,6 +90,18 @@ public final class Bench {
                     ? Optional.of(new WebApiBatchBench(server, client, http, line -> progress("%s: %s", name, line)).measure())
                     : Optional.empty();
             return new Report.DatabaseRun(name, server.databaseVersion(), results, bulk, async, solution, batch);
+        }
+    }
+
+    /**
+     * The bulk load over a client of its own, as a loader has: the single requests' eight connections, idle in the
+     * shared client's pool, would be taken in turn, and on a connection idle for a while TCP starts slowly again, so
+     * each batch of half a megabyte paid for slow start and delayed acknowledgements (80 ms a batch more, seen).
+     */
+    private static BulkBench.Run bulk(BenchServer server, String name, BenchOptions options) {
+        try (HttpClient client = SdkHttp.newClient()) {
+            SdkHttp http = new SdkHttp(client, server.executeUrl(), server.token());
+            return new BulkBench(server, http, options.bulkLoad(), line -> progress("%s: %s", name, line)).measure();
         }
     }
 
