@@ -100,7 +100,10 @@ public final class ExecuteMultipleHandler implements MessageHandler {
             pendingIndexes.add(index);
             pendingRequests.add(item);
             pendingRows.add(row);
-            if (pendingRows.size() >= RUN_SIZE) flush();
+            if (pendingRows.size() >= RUN_SIZE) {
+                flush();
+                pipeline.database().flushSoon();
+            }
         }
 
         private void flush() {

@@ -113,6 +113,14 @@ public final class Database implements AutoCloseable {
         if (checkpoints != null) checkpoints.flush();
     }
 
+    /**
+     * Begins making what is committed durable while the caller goes on (a long batch between its runs): the
+     * {@link #flush()} before its answer then writes only what came after.
+     */
+    public void flushSoon() {
+        if (checkpoints != null) checkpoints.flushSoon();
+    }
+
     /** Creates or upgrades the deployment-wide system tables. */
     public void migrateDeployment() { migrate(DEPLOYMENT_SCHEMA, "classpath:db/deployment"); }
 

@@ -32,6 +32,17 @@ final class H2Checkpoints implements AutoCloseable {
         this.password = password;
     }
 
+    /** Starts a checkpoint in the background, so that a later {@link #flush()} has less left to write. */
+    void flushSoon() {
+        Thread.ofVirtual().start(() -> {
+            try {
+                flush();
+            } catch (StoreException e) {
+                // The flush a request makes before it answers reports the failure.
+            }
+        });
+    }
+
     void flush() {
         long ticket = requested.incrementAndGet();
         lock.lock();
