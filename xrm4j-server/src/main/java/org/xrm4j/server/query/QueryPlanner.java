@@ -125,20 +125,12 @@ public final class QueryPlanner {
             filterLinks.add(new ScopedLink(parent, link));
             return;
         }
-        EntityMetadata target = metadata.linkable(link.linkToEntityName());
-        if (link.linkFromAttributeName() == null || link.linkToAttributeName() == null) {
-            throw new FaultException(ErrorCodes.InvalidArgument, "The link to '" + target.logicalName()
-                    + "' must name the attributes it joins on (from and to).");
-        }
-        AttributeMetadata from = parent.entity().requireAttribute(link.linkFromAttributeName());
-        AttributeMetadata to = target.requireAttribute(link.linkToAttributeName());
-        String sqlAlias = "t" + (++aliasCounter);
-        String userAlias = link.entityAlias() != null ? link.entityAlias() : defaultAlias(target.logicalName());
-        if (scopes.containsKey(userAlias)) {
-            throw new FaultException(ErrorCodes.InvalidArgument, "The link-entity alias '" + userAlias + "' is used twice.");
-        }
-        Scope scope = new Scope(sqlAlias, target, userAlias);
-        scopes.put(userAlias, scope);
+        Join join = join(parent, link);
+        EntityMetadata target = join.target();
+        AttributeMetadata from = join.from();
+        AttributeMetadata to = join.to();
+        Scope scope = scope(target, link);
+        String sqlAlias = scope.sqlAlias();
         List<Object> onParams = new ArrayList<>();
         String on = sqlAlias + "." + dialect.quote(to.logicalName()) + " = " + parent.sqlAlias() + "." + dialect.quote(from.logicalName());
         String extra = filter(scope, link.linkCriteria(), onParams);
@@ -219,13 +211,10 @@ public final class QueryPlanner {
             throw new FaultException(ErrorCodes.InvalidArgument, "A link-entity inside a filter must filter (Any, NotAny, All or"
                     + " NotAll); the link to '" + link.linkToEntityName() + "' is " + link.joinOperator() + ".");
         }
-        EntityMetadata target = metadata.linkable(link.linkToEntityName());
-        if (link.linkFromAttributeName() == null || link.linkToAttributeName() == null) {
-            throw new FaultException(ErrorCodes.InvalidArgument, "The link to '" + target.logicalName()
-                    + "' must name the attributes it joins on (from and to).");
-        }
-        AttributeMetadata from = parent.entity().requireAttribute(link.linkFromAttributeName());
-        AttributeMetadata to = target.requireAttribute(link.linkToAttributeName());
+        Join join = join(parent, link);
+        EntityMetadata target = join.target();
+        AttributeMetadata from = join.from();
+        AttributeMetadata to = join.to();
         Scope scope = scope(target, link);
         List<Object> fromParams = new ArrayList<>();
         StringBuilder tables = new StringBuilder(dialect.table(schema, target.logicalName()) + " " + scope.sqlAlias());
@@ -276,13 +265,10 @@ public final class QueryPlanner {
      * below it and hold filtering links of their own.
      */
     private void joinInside(Scope parent, LinkEntity link, StringBuilder tables, List<Object> params, List<ScopedFilter> where) {
-        EntityMetadata target = metadata.linkable(link.linkToEntityName());
-        if (link.linkFromAttributeName() == null || link.linkToAttributeName() == null) {
-            throw new FaultException(ErrorCodes.InvalidArgument, "The link to '" + target.logicalName()
-                    + "' must name the attributes it joins on (from and to).");
-        }
-        AttributeMetadata from = parent.entity().requireAttribute(link.linkFromAttributeName());
-        AttributeMetadata to = target.requireAttribute(link.linkToAttributeName());
+        Join join = join(parent, link);
+        EntityMetadata target = join.target();
+        AttributeMetadata from = join.from();
+        AttributeMetadata to = join.to();
         Scope scope = scope(target, link);
         String on = scope.sqlAlias() + "." + dialect.quote(to.logicalName()) + " = " + parent.sqlAlias() + "." + dialect.quote(from.logicalName());
         if (link.joinOperator() == JoinOperator.LeftOuter) {
@@ -300,6 +286,19 @@ public final class QueryPlanner {
             }
             joinInside(scope, nested, tables, params, where);
         }
+    }
+
+    /** The table a link reaches and the columns it joins on, checked against the metadata. */
+    private record Join(EntityMetadata target, AttributeMetadata from, AttributeMetadata to) {}
+
+    private Join join(Scope parent, LinkEntity link) {
+        EntityMetadata target = metadata.linkable(link.linkToEntityName());
+        if (link.linkFromAttributeName() == null || link.linkToAttributeName() == null) {
+            throw new FaultException(ErrorCodes.InvalidArgument, "The link to '" + target.logicalName()
+                    + "' must name the attributes it joins on (from and to).");
+        }
+        return new Join(target, parent.entity().requireAttribute(link.linkFromAttributeName()),
+                target.requireAttribute(link.linkToAttributeName()));
     }
 
     /** A new table alias for a link, registered under the alias its conditions name it by. */
