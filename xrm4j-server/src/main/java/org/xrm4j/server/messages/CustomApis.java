@@ -44,6 +44,8 @@ public final class CustomApis implements CustomMessages {
     }
 
     private CustomApiDefinition definition(ExecutionContext context, String name) {
+        // An organization provisioned before custom APIs existed has no table to define one in.
+        if (!context.metadata().hasEntity("customapi")) return null;
         if (context.inTransaction()) return CustomApiDefinition.find(context, name);
         try (UnitOfWork uow = UnitOfWork.begin(database)) {
             return CustomApiDefinition.find(context.inUnitOfWork(uow), name);
