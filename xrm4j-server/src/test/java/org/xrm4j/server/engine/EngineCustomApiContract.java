@@ -163,6 +163,25 @@ abstract class EngineCustomApiContract {
         assertThat(r.results()).containsKey("Total");
     }
 
+    @Test void theSdkProtocolCarriesABoundCallAndItsTypedOutput() {
+        String name = define(1, "account");
+        UUID account = calls.create(new Entity("account").set("name", "Over the wire"));
+        PipelineStep step = step(name, (context, request, response) ->
+                response.set("Total", new BigDecimal(((String) request.get("Note")).length())));
+        try (org.xrm4j.client.HttpOrganizationService service = org.xrm4j.client.HttpOrganizationService.builder()
+                .baseUrl(server.orgUrl()).token(TestServers.ADMIN_TOKEN).build()) {
+            OrganizationResponse r = service.execute(new OrganizationRequest(name)
+                    .set("Target", new EntityReference("account", account)).set("Amount", 1).set("Note", "four"));
+            assertThat(r.responseName()).isEqualTo(name);
+            assertThat((BigDecimal) r.get("Total")).isEqualByComparingTo("4");
+            FaultException f = fault(ErrorCodes.RequiredFieldMissing, () -> service.execute(new OrganizationRequest(name)
+                    .set("Target", new EntityReference("account", account))));
+            assertThat(f.getMessage()).contains("Amount");
+        } finally {
+            calls.engine().pipeline().unregister(step);
+        }
+    }
+
     @Test void anUndefinedMessageIsStillNotSupported() {
         fault(ErrorCodes.NotSupported, () -> calls.execute(new OrganizationRequest("new_" + EngineCalls.tag())));
     }
