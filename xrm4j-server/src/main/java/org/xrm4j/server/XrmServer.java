@@ -101,6 +101,7 @@ public final class XrmServer implements AutoCloseable {
         DeploymentSettings settings = new DeploymentSettings(database, config.profile());
         Pipeline pipeline = new Pipeline(database, settings, Handlers.records());
         Handlers.registerBatches(pipeline);
+        pipeline.customMessages(new org.xrm4j.server.messages.CustomApis(database));
         // System jobs get connections of their own, so that a burst of jobs never takes the interactive requests'.
         int workers = (int) settings.get(DeploymentSettings.ASYNC_WORKERS);
         jobDatabase = Database.open(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword(), workers + 3, config.poolTimeout());

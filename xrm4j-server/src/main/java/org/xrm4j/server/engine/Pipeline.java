@@ -22,6 +22,7 @@ public final class Pipeline {
     private final DeploymentSettings settings;
     private final Map<String, MessageHandler> handlers = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<PipelineStep> steps = new CopyOnWriteArrayList<>();
+    private volatile CustomMessages customMessages;
 
     public Pipeline(Database database, DeploymentSettings settings, List<MessageHandler> handlers) {
         this.database = database;
@@ -33,6 +34,9 @@ public final class Pipeline {
     public void add(MessageHandler h) {
         if (handlers.putIfAbsent(h.messageName(), h) != null) throw new IllegalStateException("two handlers for " + h.messageName());
     }
+
+    /** Where requests that no handler serves are looked up as custom messages (Custom APIs). */
+    public void customMessages(CustomMessages messages) { this.customMessages = messages; }
 
     public Database database() { return database; }
 
@@ -55,6 +59,7 @@ public final class Pipeline {
      */
     public OrganizationResponse execute(ExecutionContext caller, OrganizationRequest request) {
         MessageHandler handler = handlers.get(request.requestName());
+        if (handler == null && customMessages != null) handler = customMessages.resolve(caller, request);
         if (handler == null) {
             throw new FaultException(ErrorCodes.NotSupported, "Request not supported: " + request.requestName()
                     + ". This server does not know a message of that name.");

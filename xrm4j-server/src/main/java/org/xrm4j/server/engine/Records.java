@@ -48,6 +48,7 @@ public final class Records {
     public static NewRow prepareCreate(ExecutionContext ctx, Entity target) {
         EntityMetadata e = ctx.metadata().entity(target.logicalName());
         SystemJobs.refuseCreate(e);
+        CustomMessages.checkWrite(ctx, e.logicalName(), org.xrm4j.server.security.Privilege.prvCreateCustomAPI);
         UUID id = recordId(e, target);
         if (id == null) id = Ids.next();
         ColumnValues row = new ColumnValues();
@@ -73,6 +74,7 @@ public final class Records {
             throw new FaultException(ErrorCodes.InvalidArgument, "Update of a " + e.logicalName() + " needs the record's Id.");
         }
         if (e.logicalName().equals(SystemJobs.ENTITY)) target = SystemJobs.controlUpdate(ctx, e, id, target);
+        CustomMessages.checkWrite(ctx, e.logicalName(), org.xrm4j.server.security.Privilege.prvWriteCustomAPI);
         ColumnValues row = new ColumnValues();
         applyAttributes(ctx, e, target, row, false);
         applyState(e, row, false);
@@ -88,6 +90,7 @@ public final class Records {
         Connection c = ctx.unitOfWork().connection();
         RecordStore store = ctx.organization().store();
         if (!store.exists(c, e, target.id())) throw notFound(e, target.id());
+        CustomMessages.checkWrite(ctx, e.logicalName(), org.xrm4j.server.security.Privilege.prvDeleteCustomAPI);
         SystemJobs.checkDelete(ctx, e, target.id());
         Cascades.beforeDelete(ctx, e, target.id());
         store.delete(c, e, target.id());

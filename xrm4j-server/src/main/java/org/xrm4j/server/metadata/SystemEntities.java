@@ -34,7 +34,8 @@ public final class SystemEntities {
                 activity("phonecall").string("phonenumber", 200).bool("directioncode"),
                 activity("email").string("sender", 250).memo("torecipients", 500),
                 activity("appointment").string("location", 200).dateTime("scheduledstart").dateTime("scheduledend"),
-                asyncOperation(), importJob(), publisher(), solution(), solutionComponent());
+                asyncOperation(), importJob(), publisher(), solution(), solutionComponent(),
+                customApi(), customApiRequestParameter(), customApiResponseProperty());
         List<EntityMetadata> entities = new ArrayList<>();
         List<RelationshipMetadata> relationships = new ArrayList<>();
         for (EntityBuilder b : builders) {
@@ -208,5 +209,38 @@ public final class SystemEntities {
                 .uniqueIdentifier("objectid").string("schemaname", 256)
                 .picklist("rootcomponentbehavior", of(0, "Include Subcomponents"), of(1, "Do not include subcomponents"), of(2, "Include As Shell Only"))
                 .bool("ismetadata").uniqueIdentifier("rootsolutioncomponentid");
+    }
+
+    /** The types a custom API's parameter or response property can have, with the platform's values. */
+    private static OptionMetadata[] customApiTypes() {
+        return new OptionMetadata[] {of(0, "Boolean"), of(1, "DateTime"), of(2, "Decimal"), of(3, "Entity"),
+                of(4, "EntityCollection"), of(5, "EntityReference"), of(6, "Float"), of(7, "Integer"), of(8, "Money"),
+                of(9, "Picklist"), of(10, "String"), of(11, "StringArray"), of(12, "Guid")};
+    }
+
+    /** A custom message (Custom API): defining one makes its unique name a message the service executes. */
+    private static EntityBuilder customApi() {
+        return entity("customapi").entitySetName("customapis").ownership(OwnershipType.OrganizationOwned)
+                .primaryName("name", 100).string("uniquename", 128).string("displayname", 100).memo("description", 300)
+                .picklist("bindingtype", of(0, "Global"), of(1, "Entity"), of(2, "EntityCollection"))
+                .string("boundentitylogicalname", 100).bool("isfunction").bool("isprivate")
+                .picklist("allowedcustomprocessingsteptype", of(0, "None"), of(1, "Async Only"), of(2, "Sync and Async"))
+                .string("executeprivilegename", 100).required("uniquename");
+    }
+
+    private static EntityBuilder customApiRequestParameter() {
+        return entity("customapirequestparameter").entitySetName("customapirequestparameters").ownership(OwnershipType.OrganizationOwned)
+                .primaryName("name", 100).string("uniquename", 128).string("displayname", 100).memo("description", 300)
+                .lookup("customapiid", "customapi_customapirequestparameter", Cascade, "customapi")
+                .picklist("type", customApiTypes()).string("logicalentityname", 100).bool("isoptional")
+                .required("uniquename").required("customapiid");
+    }
+
+    private static EntityBuilder customApiResponseProperty() {
+        return entity("customapiresponseproperty").entitySetName("customapiresponseproperties").ownership(OwnershipType.OrganizationOwned)
+                .primaryName("name", 100).string("uniquename", 128).string("displayname", 100).memo("description", 300)
+                .lookup("customapiid", "customapi_customapiresponseproperty", Cascade, "customapi")
+                .picklist("type", customApiTypes()).string("logicalentityname", 100)
+                .required("uniquename").required("customapiid");
     }
 }

@@ -35,5 +35,11 @@ public enum Privilege {
     /** Change global option sets (UpdateOptionSet). */
     prvWriteOptionSet,
     /** Delete global option sets (DeleteOptionSet). */
-    prvDeleteOptionSet
+    prvDeleteOptionSet,
+    /** Define custom messages (create customapi and its parameter and response property rows). */
+    prvCreateCustomAPI,
+    /** Change custom message definitions. */
+    prvWriteCustomAPI,
+    /** Delete custom message definitions. */
+    prvDeleteCustomAPI
 }

@@ -34,6 +34,7 @@ final class OperationRoutes {
             };
         }
         // After the metadata: a cast such as RelationshipDefinitions/Microsoft.Dynamics.CRM.X has a bound action's shape.
+        if (CustomApiOperations.names(metadata, path)) return new CustomApiOperations(metadata, request, base).plan(path);
         if (FunctionOperations.names(path)) return new FunctionOperations(metadata, request, base).plan(path);
         if (ActionOperations.names(path)) return new ActionOperations(metadata, request, base).plan(path);
         return null;

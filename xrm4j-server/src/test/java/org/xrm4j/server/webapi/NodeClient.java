@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 final class NodeClient {
     static final List<String> FILES = List.of("package.json", "package-lock.json", "client.js", "crud.js", "batch.js", "actions.js",
             "metadata.js", "reads.js", "writes.js", "limits.js", "keys.js", "navigation.js", "relationships.js", "navqueries.js", "search.js",
-            "files.js");
+            "files.js", "customapis.js");
     private static final Path DIR = Path.of("target", "webapi-node").toAbsolutePath();
     private static boolean installed;
 
