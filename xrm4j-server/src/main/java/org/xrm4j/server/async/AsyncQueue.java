@@ -79,8 +79,9 @@ final class AsyncQueue {
     }
 
     /** Claims the next job of the organization for {@code host}, or nothing; commits. */
-    Optional<Job> claim(Connection c, String schema, String host, Instant now, Duration lease, int maxRunning, int maxRetries)
+    Optional<Job> claim(Connection c, String schema, String host, java.time.Clock clock, Duration lease, int maxRunning, int maxRetries)
             throws SQLException {
+        Instant now = clock.instant();
         // Most polls find nothing to do: ask without a lock or a transaction first, so that idle organizations cost
         // one indexed read per poll and never contend for the claim lock.
         if (!exists(c, "SELECT 1 FROM " + table(schema) + " WHERE \"statecode\" = 0 OR (\"statecode\" = 2 AND \"leaseexpireson\" < ?)"
@@ -111,10 +112,12 @@ final class AsyncQueue {
                 }
             }
             if (job != null) {
+                // Read after the running jobs were counted: a job that ended just before has its end before this start.
+                Instant started = clock.instant();
                 update(c, "UPDATE " + table(schema) + " SET \"statecode\" = 2, \"statuscode\" = 20, \"hostid\" = ?,"
                         + " \"leaseexpireson\" = ?, \"startedon\" = COALESCE(\"startedon\", ?), \"modifiedon\" = ?, \"versionnumber\" = "
                         + dialect.nextValue(schema, "xrm_version") + " WHERE \"asyncoperationid\" = ?",
-                        List.of(host, utc(now.plus(lease)), utc(now), utc(now), job.id()));
+                        List.of(host, utc(started.plus(lease)), utc(started), utc(started), job.id()));
             }
             c.commit();
             return Optional.ofNullable(job);

@@ -148,7 +148,7 @@ public final class AsyncService implements AutoCloseable {
         if (!workers.tryAcquire()) return false;
         Optional<Job> job;
         try (Connection c = jobs.connection()) {
-            job = queue.claim(c, org.schema(), host, clock.instant(), lease(),
+            job = queue.claim(c, org.schema(), host, clock, lease(),
                     (int) settings.get(DeploymentSettings.ASYNC_MAX_RUNNING_PER_ORG), (int) settings.get(DeploymentSettings.ASYNC_MAX_RETRIES));
         } catch (SQLException | RuntimeException e) {
             workers.release();

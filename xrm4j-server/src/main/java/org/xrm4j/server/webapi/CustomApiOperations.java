@@ -76,6 +76,9 @@ final class CustomApiOperations {
             throw ResourcePath.notFound(path);
         }
         boolean function = inline != null;
+        // Only a POST (an action) or a GET with parentheses (a function) can be a call; anything else on an unknown
+        // name is an entity set that does not exist.
+        if (!function && !request.method().equals("POST")) throw ResourcePath.notFound(path);
         if (function != request.method().equals("GET") || !(function || request.method().equals("POST"))) {
             throw new FaultException(ErrorCodes.NotSupported, "The HTTP method '" + request.method() + "' is not allowed on '" + path
                     + "': a custom API that is an action is invoked with POST, one that is a function with GET and its parameters in parentheses.");
