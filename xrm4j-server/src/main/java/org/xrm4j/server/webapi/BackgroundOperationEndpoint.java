@@ -9,20 +9,15 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.xrm4j.sdk.Entity;
 import org.xrm4j.sdk.EntityReference;
 import org.xrm4j.sdk.ErrorCodes;
 import org.xrm4j.sdk.FaultException;
 import org.xrm4j.sdk.OptionSetValue;
-import org.xrm4j.sdk.OrganizationServiceFault;
 import org.xrm4j.sdk.messages.RetrieveRequest;
 import org.xrm4j.sdk.messages.UpdateRequest;
 import org.xrm4j.sdk.query.ColumnSet;
 import org.xrm4j.server.XrmEngine;
-import org.xrm4j.server.limits.Admission;
-import org.xrm4j.server.security.Principal;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,7 +28,6 @@ import tools.jackson.databind.node.ObjectNode;
  * its state and status codes are the job's (3 Completed with 30 Succeeded, 31 Failed or 32 Canceled when done).
  */
 public final class BackgroundOperationEndpoint extends Handler.Abstract {
-    private static final Logger LOG = LoggerFactory.getLogger(BackgroundOperationEndpoint.class);
     private static final Pattern PATH = Pattern.compile("^(?:/([A-Za-z][A-Za-z0-9]{0,29}))?/api/backgroundoperation/([^/]+)$");
 
     private final XrmEngine engine;
@@ -44,26 +38,16 @@ public final class BackgroundOperationEndpoint extends Handler.Abstract {
         Matcher m = PATH.matcher(request.getHttpURI().getPath());
         if (!m.matches()) return false;
         WebApiExchange exchange = new WebApiExchange(request, response, callback);
-        try {
-            Principal principal = engine.authenticator().principal(exchange.bearerToken());
-            try (Admission admission = engine.admit(m.group(1), principal)) {
-                admission.headers(exchange::header);
-                UUID id = id(m.group(2));
-                switch (request.getMethod()) {
-                    case "GET" -> { }
-                    case "DELETE" -> cancel(m.group(1), exchange, id);
-                    default -> throw new FaultException(ErrorCodes.NotSupported, "The HTTP method '" + request.getMethod()
-                            + "' is not allowed on a background operation: read its status with GET, cancel it with DELETE.");
-                }
-                exchange.write(WebApiResponse.json(200, status(m.group(1), exchange, id).toString()));
+        exchange.serve(engine, m.group(1), token -> {
+            UUID id = id(m.group(2));
+            switch (request.getMethod()) {
+                case "GET" -> { }
+                case "DELETE" -> cancel(m.group(1), exchange, id);
+                default -> throw new FaultException(ErrorCodes.NotSupported, "The HTTP method '" + request.getMethod()
+                        + "' is not allowed on a background operation: read its status with GET, cancel it with DELETE.");
             }
-        } catch (FaultException e) {
-            exchange.write(WebApiFaults.answer(e.fault()));
-        } catch (RuntimeException e) {
-            UUID reference = UUID.randomUUID();
-            LOG.error("Unexpected failure, reference {}", reference, e);
-            exchange.write(WebApiFaults.answer(new OrganizationServiceFault(ErrorCodes.UnExpected, "An unexpected error occurred. Reference: " + reference)));
-        }
+            exchange.write(WebApiResponse.json(200, status(m.group(1), exchange, id).toString()));
+        });
         return true;
     }
 

@@ -14,19 +14,14 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.xrm4j.sdk.EntityCollection;
 import org.xrm4j.sdk.ErrorCodes;
 import org.xrm4j.sdk.FaultException;
-import org.xrm4j.sdk.OrganizationServiceFault;
 import org.xrm4j.sdk.messages.RetrieveMultipleRequest;
 import org.xrm4j.sdk.query.QueryExpression;
 import org.xrm4j.server.XrmEngine;
 import org.xrm4j.server.http.RequestParts;
-import org.xrm4j.server.limits.Admission;
 import org.xrm4j.server.metadata.OrganizationMetadata;
-import org.xrm4j.server.security.Principal;
 import org.xrm4j.server.webapi.SearchLookup.Hit;
 import org.xrm4j.server.webapi.SearchSyntax.Node;
 import org.xrm4j.server.webapi.SearchSyntax.Term;
@@ -40,7 +35,6 @@ import tools.jackson.databind.JsonNode;
  * it is written. Errors are Web API errors ({@code {"error":{"code","message"}}}).
  */
 public final class SearchEndpoint extends Handler.Abstract {
-    private static final Logger LOG = LoggerFactory.getLogger(SearchEndpoint.class);
     private static final Pattern PATH = Pattern.compile("^(?:/([A-Za-z][A-Za-z0-9]{0,29}))?/api/search/v([12]\\.0)/([^/]+)/?$");
 
     private final XrmEngine engine;
@@ -51,35 +45,24 @@ public final class SearchEndpoint extends Handler.Abstract {
         Matcher m = PATH.matcher(request.getHttpURI().getPath());
         if (!m.matches()) return false;
         WebApiExchange exchange = new WebApiExchange(request, response, callback);
-        try {
-            String token = exchange.bearerToken();
-            Principal principal = engine.authenticator().principal(token);
-            String org = m.group(1);
-            try (Admission admission = engine.admit(org, principal)) {
-                admission.headers(exchange::header);
-                SearchRequest.Kind kind = kind(m.group(3));
-                if (!request.getMethod().equals("POST")) {
-                    throw new FaultException(ErrorCodes.NotSupported, "Dataverse search takes POST with a JSON body, not " + request.getMethod() + ".");
-                }
-                SearchRequest r = SearchRequest.parse(kind, m.group(2), RequestParts.body(request, engine.settings().maxRequestBytes()));
-                UUID callerId = exchange.callerId(engine.deployment().organization(org));
-                OrganizationMetadata metadata = engine.deployment().organization(org).metadata();
-                Function<QueryExpression, EntityCollection> reader = q -> (EntityCollection) engine.execute(org, token, callerId,
-                        new RetrieveMultipleRequest(q)).get("EntityCollection");
-                JsonNode answer = switch (kind) {
-                    case query -> query(r, metadata, reader);
-                    case suggest -> suggest(r, metadata, reader);
-                    case autocomplete -> autocomplete(r, metadata, reader);
-                };
-                exchange.write(WebApiResponse.json(200, answer.toString()));
+        String org = m.group(1);
+        exchange.serve(engine, org, token -> {
+            SearchRequest.Kind kind = kind(m.group(3));
+            if (!request.getMethod().equals("POST")) {
+                throw new FaultException(ErrorCodes.NotSupported, "Dataverse search takes POST with a JSON body, not " + request.getMethod() + ".");
             }
-        } catch (FaultException e) {
-            exchange.write(WebApiFaults.answer(e.fault()));
-        } catch (RuntimeException | java.io.IOException e) {
-            UUID reference = UUID.randomUUID();
-            LOG.error("Unexpected failure, reference {}", reference, e);
-            exchange.write(WebApiFaults.answer(new OrganizationServiceFault(ErrorCodes.UnExpected, "An unexpected error occurred. Reference: " + reference)));
-        }
+            SearchRequest r = SearchRequest.parse(kind, m.group(2), RequestParts.body(request, engine.settings().maxRequestBytes()));
+            UUID callerId = exchange.callerId(engine.deployment().organization(org));
+            OrganizationMetadata metadata = engine.deployment().organization(org).metadata();
+            Function<QueryExpression, EntityCollection> reader = q -> (EntityCollection) engine.execute(org, token, callerId,
+                    new RetrieveMultipleRequest(q)).get("EntityCollection");
+            JsonNode answer = switch (kind) {
+                case query -> query(r, metadata, reader);
+                case suggest -> suggest(r, metadata, reader);
+                case autocomplete -> autocomplete(r, metadata, reader);
+            };
+            exchange.write(WebApiResponse.json(200, answer.toString()));
+        });
         return true;
     }
 

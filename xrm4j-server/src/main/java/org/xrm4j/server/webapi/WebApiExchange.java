@@ -9,13 +9,24 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xrm4j.sdk.ErrorCodes;
+import org.xrm4j.sdk.FaultException;
+import org.xrm4j.sdk.OrganizationServiceFault;
+import org.xrm4j.server.XrmEngine;
 import org.xrm4j.server.http.RequestParts;
+import org.xrm4j.server.limits.Admission;
+import org.xrm4j.server.security.Principal;
+import tools.jackson.core.JacksonException;
 
 /**
  * One Web API request over HTTP: Jetty's request read into a {@link WebApiRequest}, and a {@link WebApiResponse}
  * written back. Only this class knows Jetty; the operations work on the abstract request and answer.
  */
 final class WebApiExchange {
+    private static final Logger LOG = LoggerFactory.getLogger(WebApiExchange.class);
+
     private final Request request;
     private final Response response;
     private final Callback callback;
@@ -25,6 +36,38 @@ final class WebApiExchange {
         this.request = request;
         this.response = response;
         this.callback = callback;
+    }
+
+    /** The work of one Web API request, for the bearer token that authenticated it. */
+    @FunctionalInterface
+    interface Work {
+        void run(String token) throws IOException;
+    }
+
+    /**
+     * Serves a request the way every Web API endpoint does: authentication first (an anonymous caller learns
+     * nothing about the organization), then admission under the service protection limits (a {@code $batch} is one
+     * request), then {@code work}; whatever fails is answered as a Web API error, an unexpected failure with a
+     * reference that the log holds.
+     */
+    void serve(XrmEngine engine, String organization, Work work) {
+        try {
+            String token = bearerToken();
+            Principal principal = engine.authenticator().principal(token);
+            try (Admission admission = engine.admit(organization, principal)) {
+                admission.headers(this::header);
+                work.run(token);
+            }
+        } catch (FaultException e) {
+            write(WebApiFaults.answer(e.fault()));
+        } catch (JacksonException e) {
+            write(WebApiFaults.answer(WebApiFaults.of(e)));
+        } catch (RuntimeException | IOException e) {
+            UUID reference = UUID.randomUUID();
+            LOG.error("Unexpected failure, reference {}", reference, e);
+            write(WebApiFaults.answer(new OrganizationServiceFault(ErrorCodes.UnExpected,
+                    "An unexpected error occurred. Reference: " + reference)));
+        }
     }
 
     /** The request, its path relative to {@code /api/data/v9.x/}; the body is read under {@code limit} bytes. */
