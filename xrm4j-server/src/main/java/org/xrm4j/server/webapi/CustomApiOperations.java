@@ -51,6 +51,7 @@ final class CustomApiOperations {
 
     /** Whether {@code path} has a custom API's shape: a prefixed name that no entity set has, alone or after a record. */
     static boolean names(OrganizationMetadata metadata, String path) {
+        if (path.indexOf('_') < 0) return false; // a custom API's unique name carries its publisher's prefix
         Matcher unbound = UNBOUND.matcher(path);
         if (unbound.matches()) return metadata.entityBySetName(unbound.group(1)) == null;
         Matcher bound = BOUND.matcher(path);

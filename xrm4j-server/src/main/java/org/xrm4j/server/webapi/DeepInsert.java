@@ -70,7 +70,8 @@ final class DeepInsert {
         if (body == null || !body.isObject()) {
             throw new FaultException(ErrorCodes.InvalidArgument, "A record of " + e.logicalName() + " must be a JSON object.");
         }
-        ObjectNode plain = ((ObjectNode) body).deepCopy();
+        // Most records hold no related records: the body is then read as it is, without a copy.
+        ObjectNode plain = (ObjectNode) body;
         List<Map.Entry<NavigationProperties.Navigation, JsonNode>> nested = new ArrayList<>();
         for (Map.Entry<String, JsonNode> p : body.properties()) {
             JsonNode v = p.getValue();
@@ -82,7 +83,10 @@ final class DeepInsert {
                         + (n.collection() ? "collection-valued: its records come as a JSON array." : "single-valued: its record comes as a JSON object."));
             }
             nested.add(Map.entry(n, v));
-            plain.remove(p.getKey());
+        }
+        if (!nested.isEmpty()) {
+            plain = plain.deepCopy();
+            for (Map.Entry<NavigationProperties.Navigation, JsonNode> entry : nested) plain.remove(entry.getKey().name());
         }
         Entity record = new RecordReader(metadata, e).read(plain, null);
         if (record.id() == null) record.id(Ids.next());
