@@ -81,6 +81,16 @@ public final class EngineCalls {
 
     public WhoAmIResponse whoAmI() { return (WhoAmIResponse) execute(new WhoAmIRequest()); }
 
+    /** Runs {@code request}, which must fault; answers the fault for further checks. */
+    public FaultException faultOf(OrganizationRequest request) {
+        try {
+            execute(request);
+        } catch (FaultException e) {
+            return e;
+        }
+        throw new AssertionError(request.requestName() + " did not fault");
+    }
+
     /** Runs {@code call}, which must fault with {@code code}; answers the fault for further checks. */
     public static FaultException fault(ErrorCode code, ThrowingCallable call) {
         Throwable thrown = catchThrowable(call);

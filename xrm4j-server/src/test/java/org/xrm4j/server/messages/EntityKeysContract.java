@@ -36,6 +36,7 @@ import org.xrm4j.sdk.messages.RetrieveEntityKeyResponse;
 import org.xrm4j.sdk.messages.RetrieveEntityRequest;
 import org.xrm4j.sdk.messages.UpdateRequest;
 import org.xrm4j.sdk.messages.UpsertRequest;
+import org.xrm4j.server.EngineCalls;
 import org.xrm4j.server.TestServers;
 import org.xrm4j.server.metadata.MetadataIds;
 import org.xrm4j.server.security.Role;
@@ -64,18 +65,9 @@ abstract class EntityKeysContract {
 
     @AfterAll void stop() { if (server != null) server.close(); }
 
-    OrganizationResponse execute(OrganizationRequest r) {
-        return server.server().engine().execute(server.organization(), TestServers.ADMIN_TOKEN, null, r);
-    }
+    OrganizationResponse execute(OrganizationRequest r) { return new EngineCalls(server).execute(r); }
 
-    FaultException fault(OrganizationRequest r) {
-        try {
-            execute(r);
-        } catch (FaultException e) {
-            return e;
-        }
-        throw new AssertionError(r.requestName() + " did not fault");
-    }
+    FaultException fault(OrganizationRequest r) { return new EngineCalls(server).faultOf(r); }
 
     static CreateEntityKeyRequest key(String table, String schema, Object columns) {
         return new CreateEntityKeyRequest().entityName(table)

@@ -48,6 +48,7 @@ import org.xrm4j.sdk.messages.UpdateOptionSetRequest;
 import org.xrm4j.sdk.messages.UpdateRelationshipRequest;
 import org.xrm4j.sdk.query.ColumnSet;
 import org.xrm4j.sdk.query.QueryExpression;
+import org.xrm4j.server.EngineCalls;
 import org.xrm4j.server.TestServers;
 import org.xrm4j.server.metadata.CascadeType;
 import org.xrm4j.server.metadata.MetadataIds;
@@ -76,18 +77,9 @@ abstract class RelationshipsContract {
 
     @AfterAll void stop() { if (server != null) server.close(); }
 
-    OrganizationResponse execute(OrganizationRequest r) {
-        return server.server().engine().execute(server.organization(), TestServers.ADMIN_TOKEN, null, r);
-    }
+    OrganizationResponse execute(OrganizationRequest r) { return new EngineCalls(server).execute(r); }
 
-    FaultException fault(OrganizationRequest r) {
-        try {
-            execute(r);
-        } catch (FaultException e) {
-            return e;
-        }
-        throw new AssertionError(r.requestName() + " did not fault");
-    }
+    FaultException fault(OrganizationRequest r) { return new EngineCalls(server).faultOf(r); }
 
     static CreateOneToManyRequest oneToMany(String schema, String referenced, String referencing, String lookup, String delete) {
         Entity r = new Entity("onetomanyrelationshipmetadata").set("SchemaName", schema).set("ReferencedEntity", referenced)

@@ -17,12 +17,6 @@ import tools.jackson.databind.JsonNode;
  * status resource, and the faults for unknown actions.
  */
 abstract class WebApiActionsContract extends WebApiServerContract {
-    String create(String set, String json) {
-        WebApiHttp.Reply r = http.post(api + set, json);
-        assertThat(r.status()).as(r.body()).isEqualTo(204);
-        return r.header("OData-EntityId").replaceAll(".*\\((.*)\\)$", "$1");
-    }
-
     static String mergeBody(String master, String subordinate, String content) {
         return "{\"Target\":{\"@odata.type\":\"Microsoft.Dynamics.CRM.account\",\"accountid\":\"" + master + "\"},"
                 + "\"Subordinate\":{\"@odata.type\":\"Microsoft.Dynamics.CRM.account\",\"accountid\":\"" + subordinate + "\"},"

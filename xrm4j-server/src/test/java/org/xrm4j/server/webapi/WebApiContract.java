@@ -16,13 +16,6 @@ import tools.jackson.databind.JsonNode;
 abstract class WebApiContract extends WebApiServerContract {
     static String filter(String expression) { return URLEncoder.encode(expression, StandardCharsets.UTF_8).replace("+", "%20"); }
 
-    String create(String set, String json) {
-        WebApiHttp.Reply r = http.post(api + set, json);
-        assertThat(r.status()).as(r.body()).isEqualTo(204);
-        String location = r.header("OData-EntityId");
-        return location.substring(location.lastIndexOf('(') + 1, location.length() - 1);
-    }
-
     @Test void whoAmIOnEveryVersionAndWithoutOrganization() {
         for (String version : List.of("v9.0", "v9.1", "v9.2")) {
             WebApiHttp.Reply r = http.get(server.orgUrl() + "/api/data/" + version + "/WhoAmI");

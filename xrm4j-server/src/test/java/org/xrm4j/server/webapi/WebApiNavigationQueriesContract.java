@@ -2,8 +2,6 @@ package org.xrm4j.server.webapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,15 +17,6 @@ import tools.jackson.databind.JsonNode;
 abstract class WebApiNavigationQueriesContract extends WebApiServerContract {
     @BeforeAll void keys() {
         WebApiKeys.define(server, "account", "new_AccountNumberKey", "accountnumber");
-    }
-
-    static String encode(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"); }
-
-    String create(String set, String json) {
-        WebApiHttp.Reply r = http.post(api + set, json);
-        assertThat(r.status()).as(r.body()).isEqualTo(204);
-        String location = r.header("OData-EntityId");
-        return location.substring(location.lastIndexOf('(') + 1, location.length() - 1);
     }
 
     /** An account (with an account number) and a contact of its own per last name; the account's id first. */

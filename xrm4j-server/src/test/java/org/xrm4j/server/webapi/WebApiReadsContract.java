@@ -2,7 +2,6 @@ package org.xrm4j.server.webapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,15 +15,6 @@ import tools.jackson.databind.JsonNode;
  * paths and query functions in {@code $filter}; alone and inside {@code $batch}.
  */
 abstract class WebApiReadsContract extends WebApiServerContract {
-    static String encode(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"); }
-
-    String create(String set, String json) {
-        WebApiHttp.Reply r = http.post(api + set, json);
-        assertThat(r.status()).as(r.body()).isEqualTo(204);
-        String location = r.header("OData-EntityId");
-        return location.substring(location.lastIndexOf('(') + 1, location.length() - 1);
-    }
-
     /** An account with a primary contact and three contacts of its own; ids in that order. */
     List<String> family(String prefix) {
         String primary = create("contacts", "{\"firstname\":\"" + prefix + "\",\"lastname\":\"Primary\"}");

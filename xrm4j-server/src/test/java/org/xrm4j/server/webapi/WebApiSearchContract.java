@@ -28,12 +28,6 @@ abstract class WebApiSearchContract extends WebApiServerContract {
     /** A word no other record holds. */
     static String word() { return "srch" + UUID.randomUUID().toString().replace("-", "").substring(0, 10); }
 
-    String create(String set, String json) {
-        WebApiHttp.Reply r = http.post(api + set, json);
-        assertThat(r.status()).as(r.body()).isEqualTo(204);
-        return r.header("OData-EntityId").replaceAll(".*\\((.*)\\)$", "$1");
-    }
-
     JsonNode post(String url, String body) {
         WebApiHttp.Reply r = http.post(url, body);
         assertThat(r.status()).as(r.body()).isEqualTo(200);

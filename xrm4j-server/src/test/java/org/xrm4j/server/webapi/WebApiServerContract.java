@@ -1,5 +1,9 @@
 package org.xrm4j.server.webapi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -24,4 +28,14 @@ abstract class WebApiServerContract {
     }
 
     @AfterAll void stop() { if (server != null) server.close(); }
+
+    /** Creates a record through the Web API; answers its id (or key) from the OData-EntityId header. */
+    String create(String set, String json) {
+        WebApiHttp.Reply r = http.post(api + set, json);
+        assertThat(r.status()).as(r.body()).isEqualTo(204);
+        return r.header("OData-EntityId").replaceAll(".*\\((.*)\\)$", "$1");
+    }
+
+    /** A query option's value as it goes into a URL. */
+    static String encode(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"); }
 }

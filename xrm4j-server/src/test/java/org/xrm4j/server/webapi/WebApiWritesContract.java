@@ -2,8 +2,6 @@ package org.xrm4j.server.webapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -35,17 +33,9 @@ abstract class WebApiWritesContract extends WebApiServerContract {
         WebApiKeys.define(server, "contact", "new_FullNameKey", "firstname", "lastname");
     }
 
-    String create(String set, String json) {
-        WebApiHttp.Reply r = http.post(api + set, json);
-        assertThat(r.status()).as(r.body()).isEqualTo(204);
-        return id(r);
-    }
-
     static String id(WebApiHttp.Reply r) { return r.header("OData-EntityId").replaceAll(".*\\((.*)\\)$", "$1"); }
 
     WebApiHttp.Reply put(String url, String body) { return http.send("PUT", url, body); }
-
-    static String encode(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"); }
 
     // ---- optimistic concurrency
 
