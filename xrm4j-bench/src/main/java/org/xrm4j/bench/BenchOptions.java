@@ -16,9 +16,10 @@ record BenchOptions(List<String> databases, boolean single, boolean bulk, boolea
 
     /**
      * The bulk-load benchmark's shape: {@code records} Creates sent as ExecuteMultiple batches of {@code batch}, once
-     * per entry of {@code streams} (the number of batches in flight), after {@code warmUpBatches} unmeasured batches.
+     * per entry of {@code streams} (the number of batches in flight), after {@code warmUpBatches} unmeasured batches;
+     * each measurement is made {@code repeats} times and reported by its median.
      */
-    record Bulk(int records, int batch, List<Integer> streams, int warmUpBatches) {
+    record Bulk(int records, int batch, List<Integer> streams, int warmUpBatches, int repeats) {
         int batches() { return (records + batch - 1) / batch; }
     }
 
@@ -37,8 +38,10 @@ record BenchOptions(List<String> databases, boolean single, boolean bulk, boolea
               --bulk-records N         accounts the bulk load creates per measurement (default 20000)
               --bulk-batch N           Creates per ExecuteMultiple batch (default 1000, the server's BatchSize)
               --bulk-parallel N[,N..]  batches in flight at once, one measurement each (default 1,2)
-              --bulk-warmup N          unmeasured batches before the bulk measurements (default 150, a few
-                                       seconds: the JIT has compiled the hot paths by then)
+              --bulk-warmup N          unmeasured batches before the bulk measurements, shared out over the
+                                       stream counts (default 150, a few seconds: the JIT has compiled the
+                                       hot paths by then)
+              --bulk-repeats N         times each bulk measurement is made; the median counts (default 5)
               --doc PATH               Markdown file the results are appended to (default docs/benchmarks.md)
               --no-doc                 print the results only
               --note TEXT              a remark written under the run's heading, e.g. what else ran on the machine
@@ -61,6 +64,7 @@ record BenchOptions(List<String> databases, boolean single, boolean bulk, boolea
         int bulkBatch = 1000;
         List<Integer> streams = List.of(1, 2);
         int bulkWarmUp = 150;
+        int bulkRepeats = 5;
         Optional<Path> doc = Optional.of(Path.of("docs", "benchmarks.md"));
         Optional<String> note = Optional.empty();
         boolean help = false;
@@ -92,6 +96,7 @@ record BenchOptions(List<String> databases, boolean single, boolean bulk, boolea
                 case "--bulk-batch" -> bulkBatch = positive(args, ++i, a);
                 case "--bulk-parallel" -> streams = positives(args, ++i, a);
                 case "--bulk-warmup" -> bulkWarmUp = nonNegative(args, ++i, a);
+                case "--bulk-repeats" -> bulkRepeats = positive(args, ++i, a);
                 case "--doc" -> doc = Optional.of(Path.of(value(args, ++i, a)));
                 case "--no-doc" -> doc = Optional.empty();
                 case "--note" -> note = Optional.of(value(args, ++i, a));
@@ -102,7 +107,7 @@ record BenchOptions(List<String> databases, boolean single, boolean bulk, boolea
         String pgUrl = pgUrlFromEnv == null || pgUrlFromEnv.isBlank() ? DEFAULT_PG_URL : pgUrlFromEnv;
         return new BenchOptions(databases, single, bulk, async, solution, webApiBatch, Duration.ofSeconds(seconds),
                 Duration.ofSeconds(warmUp), threads,
-                records, new Bulk(bulkRecords, bulkBatch, streams, bulkWarmUp), doc, note, pgUrl, help);
+                records, new Bulk(bulkRecords, bulkBatch, streams, bulkWarmUp, bulkRepeats), doc, note, pgUrl, help);
     }
 
     private static String value(String[] args, int i, String option) {

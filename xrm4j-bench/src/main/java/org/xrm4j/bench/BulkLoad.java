@@ -42,12 +42,28 @@ final class BulkLoad {
         }
     }
 
-    /** One measurement; latencies in nanoseconds, per batch (send to last byte of the answer). */
-    record Result(int streams, int records, int batches, double seconds, long p50, long p99, long max, long cpuNanos) {
+    /**
+     * One measurement; latencies in nanoseconds, per batch (send to last byte of the answer). {@code repetitions}
+     * holds the rates of every repetition of the measurement this one is the median of (only its own rate when it
+     * was made once).
+     */
+    record Result(int streams, int records, int batches, double seconds, long p50, long p99, long max, long cpuNanos,
+                  List<Double> repetitions) {
+        Result(int streams, int records, int batches, double seconds, long p50, long p99, long max, long cpuNanos) {
+            this(streams, records, batches, seconds, p50, p99, max, cpuNanos, List.of(records / seconds));
+        }
+
         double recordsPerSecond() { return records / seconds; }
 
         /** Process CPU per record, in microseconds: the whole JVM's, client included. */
         double cpuMicrosPerRecord() { return cpuNanos / 1e3 / records; }
+
+        /** The repetition of median rate, with every repetition's rate. */
+        static Result median(List<Result> repeated) {
+            Result m = Repetitions.median(repeated, Result::recordsPerSecond);
+            return new Result(m.streams, m.records, m.batches, m.seconds, m.p50, m.p99, m.max, m.cpuNanos,
+                    Repetitions.rates(repeated, Result::recordsPerSecond));
+        }
     }
 
     /** Encodes {@code records} accounts from number {@code firstAccount} on, as batches of {@code batchSize}. */

@@ -20,24 +20,24 @@ final class BulkReport {
 
     private static String rates(List<Report.DatabaseRun> runs) {
         StringBuilder t = new StringBuilder()
-                .append("| Database | Benchmark | Streams | Records | Batches | Records/s | Batch p50 (ms) | Batch p99 (ms) | Batch max (ms) | CPU per record (µs) |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("| Database | Benchmark | Streams | Records | Batches | Records/s (median) | Range of the repetitions | Batch p50 (ms) | Batch p99 (ms) | Batch max (ms) | CPU per record (µs) |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Report.DatabaseRun run : runs) {
             BulkBench.Run bulk = run.bulk().orElseThrow();
             for (BulkLoad.Result r : bulk.loads()) {
-                row(t, run.database(), "ExecuteMultiple bulk load", r.streams(), r.records(), r.batches(), r.recordsPerSecond(), r.p50(), r.p99(), r.max(), r.cpuMicrosPerRecord());
+                row(t, run.database(), "ExecuteMultiple bulk load", r.streams(), r.records(), r.batches(), r.recordsPerSecond(), r.repetitions(), r.p50(), r.p99(), r.max(), r.cpuMicrosPerRecord());
             }
             RawJdbcInsert.Result raw = bulk.raw();
-            row(t, run.database(), "Raw JDBC batch insert", 1, raw.records(), raw.batches(), raw.rowsPerSecond(), raw.p50(), raw.p99(), raw.max(), raw.cpuMicrosPerRecord());
+            row(t, run.database(), "Raw JDBC batch insert", 1, raw.records(), raw.batches(), raw.rowsPerSecond(), raw.repetitions(), raw.p50(), raw.p99(), raw.max(), raw.cpuMicrosPerRecord());
         }
         return t.toString();
     }
 
     private static void row(StringBuilder t, String database, String benchmark, int streams, int records, int batches,
-                            double rate, long p50, long p99, long max, double cpuMicros) {
+                            double rate, List<Double> repetitions, long p50, long p99, long max, double cpuMicros) {
         t.append("| ").append(database).append(" | ").append(benchmark).append(" | ").append(streams)
                 .append(" | ").append(String.format(Locale.ROOT, "%,d", records)).append(" | ").append(batches)
-                .append(" | ").append(Targets.number(rate))
+                .append(" | ").append(Targets.number(rate)).append(" | ").append(range(repetitions))
                 .append(" | ").append(millis(p50)).append(" | ").append(millis(p99)).append(" | ").append(millis(max))
                 .append(" | ").append(String.format(Locale.ROOT, "%.1f", cpuMicros)).append(" |\n");
     }
@@ -80,6 +80,13 @@ final class BulkReport {
                     .append(Targets.BATCH).append("; this run used another shape, so the verdicts are indicative.\n");
         }
         return t.toString();
+    }
+
+    /** The slowest and fastest repetition, and how many there were. */
+    private static String range(List<Double> rates) {
+        double min = rates.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double max = rates.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        return Targets.number(min) + "–" + Targets.number(max) + " (" + rates.size() + ")";
     }
 
     private static String millis(long nanos) { return format("%.1f", nanos / 1e6); }

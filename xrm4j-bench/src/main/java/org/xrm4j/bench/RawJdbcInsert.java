@@ -33,9 +33,11 @@ final class RawJdbcInsert {
 
     /**
      * One measurement; latencies in nanoseconds, per batch (from the first addBatch to the commit's return);
-     * {@code indexes} counts the copy's indexes besides the primary key.
+     * {@code indexes} counts the copy's indexes besides the primary key. {@code repetitions} holds the rates of every
+     * repetition of the measurement this one is the median of.
      */
-    record Result(int records, int batches, double seconds, long p50, long p99, long max, int indexes, long cpuNanos) {
+    record Result(int records, int batches, double seconds, long p50, long p99, long max, int indexes, long cpuNanos,
+                  List<Double> repetitions) {
         double rowsPerSecond() { return records / seconds; }
 
         double cpuMicrosPerRecord() { return cpuNanos / 1e3 / records; }
@@ -43,11 +45,12 @@ final class RawJdbcInsert {
 
     /**
      * Creates the copy of the account table (dropping a leftover one), inserts {@code warmUpBatches} unmeasured
-     * batches, then the accounts {@code first .. first + records - 1}, checks the row count and drops the copy.
+     * batches, then the accounts {@code first .. first + records - 1} {@code repeats} times (new ids each time),
+     * checks the row count, drops the copy and answers the repetition of median rate.
      *
      * @param serverAccount the number of an account the server created, whose server-written columns every row copies
      */
-    Result run(int serverAccount, int first, int records, int batchSize, int warmUpBatches) {
+    Result run(int serverAccount, int first, int records, int batchSize, int warmUpBatches, int repeats) {
         try (Connection c = server.connection()) {
             String table = server.table(TABLE);
             int indexes = AccountTableCopy.create(c, server.schema(), TABLE);
@@ -59,23 +62,37 @@ final class RawJdbcInsert {
             c.setAutoCommit(false);
             int warmUpRows = warmUpBatches * batchSize;
             insert(c, sql, rows(first - warmUpRows, warmUpRows, managed), batchSize, server::flush);
-            List<Object[]> rows = rows(first, records, managed);
-            long cpu = ProcessCpu.nanos();
-            long start = System.nanoTime();
-            Samples latencies = insert(c, sql, rows, batchSize, server::flush);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            cpu = ProcessCpu.nanos() - cpu;
+            List<Result> repeated = new ArrayList<>();
+            for (int k = 0; k < repeats; k++) repeated.add(once(c, sql, rows(first, records, managed), batchSize, indexes));
             c.setAutoCommit(true);
             long count = count(c, table);
-            if (count != warmUpRows + records) {
-                throw new IllegalStateException(table + " holds " + count + " rows, not " + (warmUpRows + records));
+            if (count != warmUpRows + (long) repeats * records) {
+                throw new IllegalStateException(table + " holds " + count + " rows, not " + (warmUpRows + (long) repeats * records));
             }
             AccountTableCopy.drop(c, table);
-            Samples sorted = Samples.merge(List.of(latencies));
-            return new Result(records, latencies.size(), seconds, sorted.percentile(0.5), sorted.percentile(0.99), sorted.max(), indexes, cpu);
+            return median(repeated);
         } catch (SQLException e) {
             throw new IllegalStateException("Raw JDBC insert failed: " + e.getMessage(), e);
         }
+    }
+
+    private Result once(Connection c, String sql, List<Object[]> rows, int batchSize, int indexes) throws SQLException {
+        Compiler.awaitIdle();
+        long cpu = ProcessCpu.nanos();
+        long start = System.nanoTime();
+        Samples latencies = insert(c, sql, rows, batchSize, server::flush);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        cpu = ProcessCpu.nanos() - cpu;
+        Samples sorted = Samples.merge(List.of(latencies));
+        return new Result(rows.size(), latencies.size(), seconds, sorted.percentile(0.5), sorted.percentile(0.99), sorted.max(),
+                indexes, cpu, List.of(rows.size() / seconds));
+    }
+
+    /** The repetition of median rate, with every repetition's rate. */
+    private static Result median(List<Result> repeated) {
+        Result m = Repetitions.median(repeated, Result::rowsPerSecond);
+        return new Result(m.records, m.batches, m.seconds, m.p50, m.p99, m.max, m.indexes, m.cpuNanos,
+                Repetitions.rates(repeated, Result::rowsPerSecond));
     }
 
     /** The columns of a server-written account beyond its id, version and the ten attributes: those it filled. */

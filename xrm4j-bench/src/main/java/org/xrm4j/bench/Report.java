@@ -83,9 +83,10 @@ final class Report {
             BenchOptions.Bulk b = options.bulkLoad();
             s.append(String.format(Locale.ROOT, "Bulk load: %,d records per measurement as %d ExecuteMultiple batches of %d Creates "
                     + "(ContinueOnError, ReturnResponses), with %s in flight, after %d warm-up batch%s; the raw JDBC insert writes "
-                    + "the same rows in batches of %d, one commit each; the heap cost is the largest of %d batches.%n%n",
+                    + "the same rows in batches of %d, one commit each. Each measurement is made %d time%s, each once the JIT "
+                    + "compiler is idle, and the median counts. The heap cost is the largest of %d batches.%n%n",
                     b.records(), b.batches(), b.batch(), streams(b.streams()), b.warmUpBatches(), b.warmUpBatches() == 1 ? "" : "es",
-                    b.batch(), BatchHeap.REPEATS));
+                    b.batch(), b.repeats(), b.repeats() == 1 ? "" : "s", BatchHeap.REPEATS));
         }
         if (options.async()) {
             s.append(String.format(Locale.ROOT, "System jobs: start latency of %d Merge jobs queued one at a time on an idle server"

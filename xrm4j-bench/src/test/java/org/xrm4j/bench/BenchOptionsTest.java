@@ -19,16 +19,16 @@ class BenchOptionsTest {
         assertThat(o.postgresUrl()).isEqualTo(BenchOptions.DEFAULT_PG_URL);
         assertThat(o.single()).isTrue();
         assertThat(o.bulk()).isTrue();
-        assertThat(o.bulkLoad()).isEqualTo(new BenchOptions.Bulk(20_000, 1000, List.of(1, 2), 150));
+        assertThat(o.bulkLoad()).isEqualTo(new BenchOptions.Bulk(20_000, 1000, List.of(1, 2), 150, 5));
         assertThat(o.bulkLoad().batches()).isEqualTo(20);
     }
 
     @Test void bulkOptionsSelectAndShapeTheBulkLoad() {
         BenchOptions o = BenchOptions.parse(new String[] {"--bench", "bulk", "--bulk-records", "2500", "--bulk-batch", "1000",
-                "--bulk-parallel", "2,4,2", "--bulk-warmup", "0"}, null);
+                "--bulk-parallel", "2,4,2", "--bulk-warmup", "0", "--bulk-repeats", "3"}, null);
         assertThat(o.single()).isFalse();
         assertThat(o.bulk()).isTrue();
-        assertThat(o.bulkLoad()).isEqualTo(new BenchOptions.Bulk(2500, 1000, List.of(2, 4), 0));
+        assertThat(o.bulkLoad()).isEqualTo(new BenchOptions.Bulk(2500, 1000, List.of(2, 4), 0, 3));
         assertThat(o.bulkLoad().batches()).isEqualTo(3);
         assertThat(BenchOptions.parse(new String[] {"--bench", "single"}, null).bulk()).isFalse();
         BenchOptions solution = BenchOptions.parse(new String[] {"--bench", "solution"}, null);

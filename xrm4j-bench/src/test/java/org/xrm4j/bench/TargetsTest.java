@@ -7,13 +7,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TargetsTest {
-    private static final BenchOptions.Bulk SHAPE = new BenchOptions.Bulk(20_000, 1000, List.of(1, 2), 5);
+    private static final BenchOptions.Bulk SHAPE = new BenchOptions.Bulk(20_000, 1000, List.of(1, 2), 5, 1);
 
     /** A run whose bulk load took {@code seconds} per 20,000 records with one stream and half that with two. */
     private static Report.DatabaseRun run(String database, double seconds, double rawSeconds, long heapBytes, boolean withSingle) {
         List<BulkLoad.Result> loads = List.of(new BulkLoad.Result(1, 20_000, 20, seconds, 1, 1, 1, 1),
                 new BulkLoad.Result(2, 20_000, 20, seconds / 2, 1, 1, 1, 1));
-        BulkBench.Run bulk = new BulkBench.Run(SHAPE, loads, new RawJdbcInsert.Result(20_000, 20, rawSeconds, 1, 1, 1, 8, 1),
+        BulkBench.Run bulk = new BulkBench.Run(SHAPE, loads, new RawJdbcInsert.Result(20_000, 20, rawSeconds, 1, 1, 1, 8, 1, List.of(20_000 / rawSeconds)),
                 new BatchHeap.Result(100_000_000L, 100_000_000L + heapBytes, 0, 40));
         List<Workload.Result> single = withSingle ? List.of(new Workload.Result("Create", 1, 15_000, 0, 10, 1, 1, 1)) : List.of();
         return new Report.DatabaseRun(database, "test", single, Optional.of(bulk), Optional.empty(), Optional.empty(), Optional.empty());
