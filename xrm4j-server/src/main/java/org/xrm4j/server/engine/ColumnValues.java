@@ -7,7 +7,8 @@ import java.util.Map;
 
 /** The columns and values of one row write, in the order they were first set. */
 final class ColumnValues {
-    private final Map<String, Object> values = new LinkedHashMap<>();
+    // Sized for a typical row (its attributes plus about ten the server sets), so filling it never rehashes.
+    private final Map<String, Object> values = LinkedHashMap.newLinkedHashMap(32);
 
     void put(String column, Object value) { values.put(column, value); }
 

@@ -77,7 +77,7 @@ public final class ExecuteMultipleHandler implements MessageHandler {
             for (int i = 0; i < requests.size() && !stopped; i++) {
                 OrganizationRequest item = requests.get(i);
                 if (item != null && BulkCreates.eligible(pipeline, ctx, item)) {
-                    stage(i, item);
+                    stage(i, item, i == requests.size() - 1);
                 } else {
                     flush();
                     if (!stopped) record(i, () -> runItem(item));
@@ -88,7 +88,7 @@ public final class ExecuteMultipleHandler implements MessageHandler {
         }
 
         /** Validates a Create now (its fault is its own item's) and queues its row for the next bulk insert. */
-        private void stage(int index, OrganizationRequest item) {
+        private void stage(int index, OrganizationRequest item, boolean last) {
             Records.NewRow row;
             try {
                 row = Records.prepareCreate(BulkCreates.itemContext(ctx), ((CreateRequest) item).target());
@@ -102,7 +102,8 @@ public final class ExecuteMultipleHandler implements MessageHandler {
             pendingRows.add(row);
             if (pendingRows.size() >= RUN_SIZE) {
                 flush();
-                pipeline.database().flushSoon();
+                // The answer's own flush follows the last run at once: a background one then would only write twice.
+                if (!last) pipeline.database().flushSoon();
             }
         }
 
