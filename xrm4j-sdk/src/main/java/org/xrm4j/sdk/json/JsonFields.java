@@ -128,18 +128,25 @@ final class JsonFields {
     }
 
     static JsonDecodeException wrongType(String name, String expected, JsonNode actual) {
-        return new JsonDecodeException("Expected " + expected + ", not " + describe(actual)).at(name);
+        return wrongType(name, expected, describe(actual));
+    }
+
+    /** As {@link #wrongType(String, String, JsonNode)}, with what was found already described. */
+    static JsonDecodeException wrongType(String name, String expected, String found) {
+        return new JsonDecodeException("Expected " + expected + ", not " + found).at(name);
     }
 
     /** A short, safe rendering of what was found, for messages. */
     static String describe(JsonNode n) {
         if (n.isObject()) return "an object";
         if (n.isArray()) return "an array";
-        if (n.isString()) {
-            String s = n.stringValue();
-            return "the string \"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
-        }
+        if (n.isString()) return describeString(n.stringValue());
         String text = n.toString();
         return (n.isNumber() ? "the number " : "") + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
+    }
+
+    /** How {@link #describe(JsonNode)} renders a JSON string, for the readers that hold only its text. */
+    static String describeString(String s) {
+        return "the string \"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
     }
 }

@@ -32,6 +32,9 @@ import tools.jackson.databind.JsonNode;
  * arrive as an integral JSON number, a DateTime with an offset (converted to UTC), without one (taken as UTC) or
  * with fractional seconds, a Double as "NaN" or "Infinity". It is strict where a guess could change the data: a bare
  * number outside Int32 or with a fraction is rejected rather than widened, and so is a fractional Decimal number.
+ *
+ * <p>{@link StreamingValueReader} reads the everyday types of request bodies without a tree by the same rules: a rule
+ * changed here must change there (a body it does not cover falls back here; StreamingRequestReaderTest compares both).
  */
 final class ValueReader {
     private static final UUID EMPTY_GUID = new UUID(0, 0);
@@ -175,7 +178,10 @@ final class ValueReader {
 
     /** A record's Id; the SDK's Guid.Empty, which .NET callers send for "no id yet", reads as the model's null. */
     private static UUID recordId(JsonNode o) {
-        UUID id = JsonFields.guid(o, "Id");
+        return recordId(JsonFields.guid(o, "Id"));
+    }
+
+    static UUID recordId(UUID id) {
         return EMPTY_GUID.equals(id) ? null : id;
     }
 
