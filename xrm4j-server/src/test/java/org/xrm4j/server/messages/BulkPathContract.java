@@ -115,6 +115,30 @@ abstract class BulkPathContract {
         assertThat(names(prefix)).hasSize(size - 1).doesNotContain(prefix + String.format("%04d", position));
     }
 
+    /**
+     * A batch of two full insert groups, stopping at a failure in either: every later item is unanswered and
+     * unwritten, and the group the failure is in is written up to the failing row only.
+     */
+    @ParameterizedTest(name = "{0} failure at {1}, stopping")
+    @CsvSource({"duplicate,0", "duplicate,250", "duplicate,499", "duplicate,500", "duplicate,999",
+            "validation,499", "validation,500", "validation,700"})
+    void longRunsStopAtTheFailureAndWriteNothingAfterIt(String kind, int position) {
+        int size = 2 * ExecuteMultipleHandler.RUN_SIZE;
+        String prefix = "stop" + kind.charAt(0) + position + "-";
+        List<OrganizationRequest> requests = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String name = prefix + String.format("%04d", i);
+            requests.add(i == position ? failing(kind, name) : new CreateRequest(new Entity("account").set("name", name)));
+        }
+        ExecuteMultipleResponse r = (ExecuteMultipleResponse) execute(new ExecuteMultipleRequest(requests, new ExecuteMultipleSettings(false, true)));
+        assertThat(r.responses()).extracting(ExecuteMultipleResponseItem::requestIndex).containsExactlyElementsOf(range(0, position));
+        assertThat(r.responses().getLast().fault()).isNotNull();
+        assertThat(r.responses().subList(0, position)).allSatisfy(item -> assertThat(item.fault()).isNull());
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < position; i++) expected.add(prefix + String.format("%04d", i));
+        assertThat(names(prefix)).containsExactlyElementsOf(expected);
+    }
+
     /** ExecuteTransaction's bulk path: any failing Create fails the whole transaction, named by its own index. */
     @ParameterizedTest(name = "{0} failure in a transaction")
     @CsvSource({"validation", "duplicate", "lookup"})
