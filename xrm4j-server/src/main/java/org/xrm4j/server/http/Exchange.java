@@ -16,6 +16,7 @@ final class Exchange {
     private final Request request;
     private final Response response;
     private final Callback callback;
+    private boolean bodyRead;
 
     Exchange(Request request, Response response, Callback callback) {
         this.request = request;
@@ -25,7 +26,10 @@ final class Exchange {
 
     Request request() { return request; }
 
-    byte[] body(long limit) throws IOException { return RequestParts.body(request, limit); }
+    byte[] body(long limit) throws IOException {
+        bodyRead = true;
+        return RequestParts.body(request, limit);
+    }
 
     String bearerToken() { return RequestParts.bearerToken(request); }
 
@@ -45,6 +49,9 @@ final class Exchange {
         if (status == 429 || status == 503) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, RetryAfter.header(fault));
         }
+        // Refused before its body was read (no token, say), the request leaves that body on the connection; the
+        // client must open a new one for its next request rather than have it cut off under that request.
+        if (!bodyRead && request.getLength() != 0) response.getHeaders().put(HttpHeader.CONNECTION, "close");
         json(status, SdkJson.writeFault(fault));
     }
 }

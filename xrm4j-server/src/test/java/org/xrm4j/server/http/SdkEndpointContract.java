@@ -72,6 +72,8 @@ abstract class SdkEndpointContract {
         RawHttp.Reply r = RawHttp.post(execute, null, "{\"RequestName\":\"WhoAmI\",\"Parameters\":{}}");
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.fault().get("ErrorCode").asInt()).isEqualTo(0x80040204);
+        // Its body was never read, so the connection is not reused: the next request would be cut off under it.
+        assertThat(r.headers().firstValue("Connection")).hasValue("close");
         assertThat(RawHttp.post(execute, "wrong", "{\"RequestName\":\"WhoAmI\",\"Parameters\":{}}").status()).isEqualTo(401);
     }
 
