@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.xrm4j.server.EngineCalls.fault;
 
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.xrm4j.sdk.ConcurrencyBehavior;
 import org.xrm4j.sdk.Entity;
 import org.xrm4j.sdk.EntityReference;
@@ -15,23 +12,9 @@ import org.xrm4j.sdk.ErrorCodes;
 import org.xrm4j.sdk.messages.DeleteRequest;
 import org.xrm4j.sdk.messages.UpdateRequest;
 import org.xrm4j.server.EngineCalls;
-import org.xrm4j.server.TestServers;
 
 /** Optimistic concurrency: Update and Delete with ConcurrencyBehavior IfRowVersionMatches and the record's RowVersion. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EngineConcurrencyContract {
-    TestServers.TestServer server;
-    EngineCalls calls;
-
-    abstract String database();
-
-    @BeforeAll void start() {
-        server = TestServers.start(database());
-        calls = new EngineCalls(server);
-    }
-
-    @AfterAll void stop() { if (server != null) server.close(); }
-
+abstract class EngineConcurrencyContract extends EngineContract {
     @Test void aRetrievedRecordCarriesItsVersionAsRowVersion() {
         UUID id = calls.create(new Entity("account").set("name", "Versioned"));
         Entity read = calls.retrieve("account", id, "name");

@@ -5,10 +5,7 @@ import static org.xrm4j.server.EngineCalls.fault;
 
 import java.math.BigDecimal;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.xrm4j.sdk.Entity;
 import org.xrm4j.sdk.EntityReference;
 import org.xrm4j.sdk.ErrorCodes;
@@ -23,20 +20,7 @@ import org.xrm4j.server.TestServers;
  * Custom APIs: defined as customapi rows, called by their unique name, checked against their parameters, answered
  * with their response properties, and implemented by a pipeline step.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EngineCustomApiContract {
-    TestServers.TestServer server;
-    EngineCalls calls;
-
-    abstract String database();
-
-    @BeforeAll void start() {
-        server = TestServers.start(database());
-        calls = new EngineCalls(server);
-    }
-
-    @AfterAll void stop() { if (server != null) server.close(); }
-
+abstract class EngineCustomApiContract extends EngineContract {
     /** Defines an API with a required Integer, an optional String, and one Decimal response property. */
     private String define(int bindingType, String boundEntity) {
         String name = "new_" + EngineCalls.tag();

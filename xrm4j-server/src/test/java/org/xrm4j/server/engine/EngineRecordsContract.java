@@ -8,10 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.xrm4j.sdk.Entity;
 import org.xrm4j.sdk.EntityReference;
 import org.xrm4j.sdk.ErrorCodes;
@@ -24,23 +21,9 @@ import org.xrm4j.sdk.messages.UpdateRequest;
 import org.xrm4j.sdk.messages.WhoAmIResponse;
 import org.xrm4j.sdk.query.ColumnSet;
 import org.xrm4j.server.EngineCalls;
-import org.xrm4j.server.TestServers;
 
 /** Create, Retrieve, Update and Delete of accounts and contacts: the columns the server sets and how values come back. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EngineRecordsContract {
-    TestServers.TestServer server;
-    EngineCalls calls;
-
-    abstract String database();
-
-    @BeforeAll void start() {
-        server = TestServers.start(database());
-        calls = new EngineCalls(server);
-    }
-
-    @AfterAll void stop() { if (server != null) server.close(); }
-
+abstract class EngineRecordsContract extends EngineContract {
     @Test void createSetsAuditOwnershipStateAndVersion() {
         WhoAmIResponse me = calls.whoAmI();
         Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);

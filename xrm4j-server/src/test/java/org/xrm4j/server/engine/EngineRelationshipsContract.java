@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.xrm4j.server.EngineCalls.fault;
 
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.xrm4j.sdk.Entity;
 import org.xrm4j.sdk.EntityReference;
 import org.xrm4j.sdk.EntityReferenceCollection;
@@ -17,23 +14,9 @@ import org.xrm4j.sdk.Relationship;
 import org.xrm4j.sdk.messages.AssociateRequest;
 import org.xrm4j.sdk.messages.DisassociateRequest;
 import org.xrm4j.server.EngineCalls;
-import org.xrm4j.server.TestServers;
 
 /** Associate and Disassociate over one-to-many relationships, and the delete cascades of each relationship kind. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EngineRelationshipsContract {
-    TestServers.TestServer server;
-    EngineCalls calls;
-
-    abstract String database();
-
-    @BeforeAll void start() {
-        server = TestServers.start(database());
-        calls = new EngineCalls(server);
-    }
-
-    @AfterAll void stop() { if (server != null) server.close(); }
-
+abstract class EngineRelationshipsContract extends EngineContract {
     private void associate(EntityReference target, String relationship, EntityReference... related) {
         calls.execute(new AssociateRequest(target, new Relationship(relationship), EntityReferenceCollection.of(related)));
     }

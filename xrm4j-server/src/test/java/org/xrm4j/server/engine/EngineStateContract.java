@@ -5,10 +5,7 @@ import static org.xrm4j.server.EngineCalls.fault;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.xrm4j.sdk.Entity;
 import org.xrm4j.sdk.EntityReference;
 import org.xrm4j.sdk.ErrorCodes;
@@ -18,23 +15,9 @@ import org.xrm4j.sdk.messages.SetStateRequest;
 import org.xrm4j.sdk.messages.UpsertRequest;
 import org.xrm4j.sdk.messages.UpsertResponse;
 import org.xrm4j.server.EngineCalls;
-import org.xrm4j.server.TestServers;
 
 /** Upsert and SetState, and the state rules every write shares. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EngineStateContract {
-    TestServers.TestServer server;
-    EngineCalls calls;
-
-    abstract String database();
-
-    @BeforeAll void start() {
-        server = TestServers.start(database());
-        calls = new EngineCalls(server);
-    }
-
-    @AfterAll void stop() { if (server != null) server.close(); }
-
+abstract class EngineStateContract extends EngineContract {
     private UpsertResponse upsert(Entity target) { return (UpsertResponse) calls.execute(new UpsertRequest(target)); }
 
     private void setState(String entity, UUID id, int state, int status) {

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.xrm4j.server.EngineCalls.fault;
 
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.xrm4j.sdk.Entity;
 import org.xrm4j.sdk.EntityReference;
 import org.xrm4j.sdk.ErrorCode;
@@ -16,26 +13,12 @@ import org.xrm4j.sdk.FaultException;
 import org.xrm4j.sdk.OptionSetValue;
 import org.xrm4j.sdk.OptionSetValueCollection;
 import org.xrm4j.server.EngineCalls;
-import org.xrm4j.server.TestServers;
 
 /**
  * Values the metadata refuses: each write faults with the platform's code, names the attribute, and leaves no row
  * behind (every record here is created with a fresh id that is then looked for).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EngineValidationContract {
-    TestServers.TestServer server;
-    EngineCalls calls;
-
-    abstract String database();
-
-    @BeforeAll void start() {
-        server = TestServers.start(database());
-        calls = new EngineCalls(server);
-    }
-
-    @AfterAll void stop() { if (server != null) server.close(); }
-
+abstract class EngineValidationContract extends EngineContract {
     /** Creates {@code target} under a fresh id, expects {@code code} naming {@code attribute}, and checks nothing was written. */
     private FaultException refusedCreate(ErrorCode code, String attribute, Entity target) {
         UUID id = UUID.randomUUID();
