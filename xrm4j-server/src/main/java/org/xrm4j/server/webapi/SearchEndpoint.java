@@ -20,7 +20,6 @@ import org.xrm4j.sdk.FaultException;
 import org.xrm4j.sdk.messages.RetrieveMultipleRequest;
 import org.xrm4j.sdk.query.QueryExpression;
 import org.xrm4j.server.XrmEngine;
-import org.xrm4j.server.http.RequestParts;
 import org.xrm4j.server.metadata.OrganizationMetadata;
 import org.xrm4j.server.webapi.SearchLookup.Hit;
 import org.xrm4j.server.webapi.SearchSyntax.Node;
@@ -51,7 +50,7 @@ public final class SearchEndpoint extends Handler.Abstract {
             if (!request.getMethod().equals("POST")) {
                 throw new FaultException(ErrorCodes.NotSupported, "Dataverse search takes POST with a JSON body, not " + request.getMethod() + ".");
             }
-            SearchRequest r = SearchRequest.parse(kind, m.group(2), RequestParts.body(request, engine.settings().maxRequestBytes()));
+            SearchRequest r = SearchRequest.parse(kind, m.group(2), exchange.body(engine.settings().maxRequestBytes()));
             UUID callerId = exchange.callerId(engine.deployment().organization(org));
             OrganizationMetadata metadata = engine.deployment().organization(org).metadata();
             Function<QueryExpression, EntityCollection> reader = q -> (EntityCollection) engine.execute(org, token, callerId,

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -31,6 +32,7 @@ final class WebApiExchange {
     private final Response response;
     private final Callback callback;
     private final Map<String, String> extraHeaders = new LinkedHashMap<>(2);
+    private boolean bodyRead;
 
     WebApiExchange(Request request, Response response, Callback callback) {
         this.request = request;
@@ -74,8 +76,13 @@ final class WebApiExchange {
     WebApiRequest read(String relativePath, long limit) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         for (HttpField f : request.getHeaders()) headers.putIfAbsent(f.getName(), f.getValue());
-        return new WebApiRequest(request.getMethod(), relativePath, request.getHttpURI().getQuery(), headers,
-                RequestParts.body(request, limit));
+        return new WebApiRequest(request.getMethod(), relativePath, request.getHttpURI().getQuery(), headers, body(limit));
+    }
+
+    /** The body, under {@code limit} bytes. */
+    byte[] body(long limit) throws IOException {
+        bodyRead = true;
+        return RequestParts.body(request, limit);
     }
 
     /** The scheme and authority the client used, taken from its Host header so that links work for it as given. */
@@ -100,6 +107,9 @@ final class WebApiExchange {
         response.setStatus(answer.status());
         answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
         extraHeaders.forEach((name, value) -> response.getHeaders().put(name, value));
+        // Answered before its body was read (no token, say), the request leaves that body on the connection; the
+        // client must open a new one for its next request rather than have it cut off under that request.
+        if (!bodyRead && request.getLength() != 0) response.getHeaders().put(HttpHeader.CONNECTION, "close");
         byte[] body = answer.body();
         response.write(true, body.length == 0 ? null : ByteBuffer.wrap(body), callback);
     }

@@ -40,6 +40,9 @@ abstract class WebApiContract extends WebApiServerContract {
         assertThat(r.errorCode()).isEqualTo("0x80040204");
         assertThat(r.json().get("error").get("message").asString()).isNotBlank();
         assertThat(new WebApiHttp("wrong").get(api + "accounts").status()).isEqualTo(401);
+        assertThat(r.header("Connection")).as("a GET leaves no body behind: the connection stays").isNull();
+        // A refused POST's body was never read, so its connection is not reused: the next request would be cut off.
+        assertThat(new WebApiHttp(null).post(api + "accounts", "{\"name\":\"x\"}").header("Connection")).isEqualTo("close");
     }
 
     @Test void impersonationHeaderIsValidated() {
