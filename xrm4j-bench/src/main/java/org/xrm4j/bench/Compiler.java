@@ -20,11 +20,8 @@ final class Compiler {
     /** Waits until the compiler has been idle for a second, at most half a minute. */
     static void awaitIdle() { awaitIdle(Duration.ofSeconds(1), Duration.ofSeconds(30)); }
 
-    /**
-     * Waits until no compilation has finished for {@code idle}, or {@code limit} has passed; answers whether it
-     * became idle.
-     */
-    static boolean awaitIdle(Duration idle, Duration limit) {
+    /** Waits until no compilation has finished for {@code idle}, or {@code limit} has passed. */
+    private static void awaitIdle(Duration idle, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         long last = millis();
         long quietSince = System.nanoTime();
@@ -35,10 +32,9 @@ final class Compiler {
                 last = now;
                 quietSince = System.nanoTime();
             } else if (System.nanoTime() - quietSince >= idle.toNanos()) {
-                return true;
+                return;
             }
         }
-        return false;
     }
 
     private static void sleep(long millis) {
